@@ -1,0 +1,30 @@
+# client_hub development: `make demo` to try it, `make test` to check it. Everything lives in .dev/.
+SHELL := /bin/bash
+SETUP := tools/dev/setup.sh
+WORKERS ?= 0
+export WORKERS
+
+.PHONY: help env demo test lint i18n clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+env: ## set up PostgreSQL, Odoo 19, .dev/venv and .dev/odoo.conf
+	@$(SETUP) all
+
+demo: env ## create or update the demo database and serve it on http://127.0.0.1:8069
+	@tools/dev/demo.sh
+
+test: env ## run the whole test suite (with browser tours) on a fresh database
+	@$(SETUP) chromium
+	@tools/dev/run_tests.sh
+
+lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
+	@PATH="$(CURDIR)/.dev/venv/bin:$$PATH" pre-commit run --all-files --show-diff-on-failure
+
+i18n: env ## export i18n/client_hub.pot from the code and merge it into the .po files
+	@tools/dev/i18n.sh update
+
+clean: ## drop the dev databases and remove .dev (downloads included)
+	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_i18n
+	@rm -rf .dev

@@ -1,0 +1,22 @@
+from .common import ClientHubCase
+
+
+class TestInstall(ClientHubCase):
+    def test_module_installed(self):
+        module = self.env["ir.module.module"].search([("name", "=", "client_hub")])
+        self.assertEqual(module.state, "installed")
+
+    def test_groups_under_one_privilege(self):
+        user_group = self.env.ref("client_hub.group_client_hub_user")
+        manager_group = self.env.ref("client_hub.group_client_hub_manager")
+        self.assertEqual(user_group.privilege_id, manager_group.privilege_id)
+        self.assertEqual(user_group.privilege_id.name, "Client Hub")
+        self.assertIn(user_group, manager_group.implied_ids)
+
+    def test_admin_is_manager(self):
+        self.assertTrue(self.env.ref("base.user_admin").has_group("client_hub.group_client_hub_manager"))
+
+    def test_user_group_makes_an_internal_partner_manager(self):
+        self.assertTrue(self.user_client_hub.has_group("base.group_user"))
+        self.assertTrue(self.user_client_hub.has_group("base.group_partner_manager"))
+        self.assertFalse(self.user_client_hub.has_group("client_hub.group_client_hub_manager"))
