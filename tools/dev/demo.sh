@@ -8,11 +8,11 @@ ODOO="$DEV/bin/odoo"
 
 if psql -d "$DB" -Atqc "select 1 from ir_module_module where name='client_hub' and state='installed'" 2>/dev/null | grep -q 1; then
     printf '==> Demo: updating client_hub in %s\n' "$DB"
-    "$ODOO" -d "$DB" -u client_hub --stop-after-init --log-level warn
+    "$ODOO" -d "$DB" -u client_hub --stop-after-init --log-level warn --log-handler py.warnings:ERROR
 else
     printf '==> Demo: creating %s with demo data and client_hub (about a minute)\n' "$DB"
     dropdb --if-exists --force "$DB" >/dev/null 2>&1 || true
-    "$ODOO" -d "$DB" -i client_hub --with-demo --stop-after-init --log-level warn
+    "$ODOO" -d "$DB" -i client_hub --with-demo --stop-after-init --log-level warn --log-handler py.warnings:ERROR
 fi
 cat <<MSG
 ==> Demo: serving http://127.0.0.1:${HTTP_PORT:-8069} (workers: ${WORKERS:-0}); Ctrl-C stops it
@@ -20,4 +20,4 @@ cat <<MSG
                  demo / demo     (Client Hub user)
     portal:      portal / portal (a contact of a demo client)
 MSG
-exec "$ODOO" -d "$DB" --db-filter="^${DB}\$" --log-level warn
+exec "$ODOO" -d "$DB" --db-filter="^${DB}\$" --log-level warn --log-handler py.warnings:ERROR
