@@ -11,13 +11,30 @@
     "depends": ["contacts", "account", "portal", "utm", "mail"],
     "data": [
         "security/client_hub_groups.xml",
+        "security/ir.model.access.csv",
+        "security/client_hub_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/res_partner_client_status_data.xml",
+        "data/res_partner_tax_condition_data.xml",
+        "data/utm_source_data.xml",
+        "views/res_partner_client_status_views.xml",
+        "views/res_partner_client_category_views.xml",
+        "views/res_partner_tax_condition_views.xml",
+        "views/res_partner_satisfaction_views.xml",
         "views/res_partner_views.xml",
+        "views/account_fiscal_position_views.xml",
         "views/client_hub_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/res_partner_client_category_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/res_partner_satisfaction_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "client_hub/static/src/**/*",
+        ],
         "web.assets_tests": [
             "client_hub/static/tests/tours/**/*",
         ],

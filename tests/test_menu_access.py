@@ -28,8 +28,7 @@ class TestMenuAccess(ClientHubCase):
         self.assertIn(self._menu("client_hub_menu_config_sources"), self._menu_ids(self.user_manager))
 
     def test_user_opens_clients_list(self):
-        client = self.env["res.partner"].create({"name": "Listed Client Ltd", "is_company": True})
-        client._increase_rank("customer_rank")
+        client = self._create_client("Listed Client Ltd")
         action = self.env["ir.actions.act_window"]._for_xml_id("client_hub.res_partner_action_clients")
         rows = (
             self.env["res.partner"]

@@ -5,6 +5,11 @@ from odoo.tests import HttpCase, new_test_user, tagged
 class TestClientsTour(HttpCase):
     def test_user_opens_clients_app(self):
         new_test_user(self.env, login="ch_tour_user", groups="client_hub.group_client_hub_user")
-        client = self.env["res.partner"].create({"name": "Tour Client Ltd", "is_company": True})
-        client._increase_rank("customer_rank")
+        self.env["res.partner"].create(
+            {
+                "name": "Tour Client Ltd",
+                "is_company": True,
+                "client_status_id": self.env.ref("client_hub.client_status_active").id,
+            }
+        )
         self.start_tour("/odoo", "client_hub_open_clients", login="ch_tour_user")

@@ -1,0 +1,79 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+SCORES = range(1, 6)
+CSAT_SATISFIED = 4  # CSAT counts the 4s and 5s
+
+
+class ResPartnerSatisfaction(models.Model):
+    _name = "res.partner.satisfaction"
+    _description = "Client Satisfaction"
+    _order = "date desc, id desc"
+    _rec_name = "partner_id"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Client",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain=[("is_client", "=", True)],
+    )
+    contact_id = fields.Many2one("res.partner", string="Given by", ondelete="set null")
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    score = fields.Integer(
+        required=True, aggregator="avg", help="From 1 (very unsatisfied) to 5 (very satisfied)."
+    )
+    comment = fields.Text()
+    channel = fields.Selection(
+        [("internal", "Internal"), ("portal", "Portal"), ("email", "Email"), ("phone", "Phone")],
+        required=True,
+        default="internal",
+    )
+    user_id = fields.Many2one("res.users", string="Recorded by", default=lambda self: self.env.user)
+    company_id = fields.Many2one(related="partner_id.company_id", store=True, index=True)
+    csat = fields.Float(
+        string="CSAT (%)",
+        compute="_compute_csat",
+        store=True,
+        aggregator="avg",
+        help="100 for a score of 4 or 5, else 0: its average is the share of satisfied clients.",
+    )
+    # Stored copies of the client's profile, so that reports group by them without joins.
+    client_status_id = fields.Many2one(related="partner_id.client_status_id", store=True, string="Status")
+    client_category_id = fields.Many2one(
+        related="partner_id.client_category_id", store=True, string="Category"
+    )
+    tax_condition_id = fields.Many2one(
+        related="partner_id.tax_condition_id", store=True, string="Tax Condition"
+    )
+    acquisition_source_id = fields.Many2one(
+        related="partner_id.acquisition_source_id", store=True, string="Acquisition Source"
+    )
+
+    @api.depends("score")
+    def _compute_csat(self):
+        for rating in self:
+            rating.csat = 100.0 if rating.score >= CSAT_SATISFIED else 0.0
+
+    @api.constrains("score")
+    def _check_score(self):
+        for rating in self:
+            if rating.score not in SCORES:
+                raise ValidationError(
+                    self.env._("A satisfaction score goes from 1 to 5, not %(score)s.", score=rating.score)
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Ratings belong to the client (the commercial partner); the person stays as contact_id.
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        )
+        commercial = {partner.id: partner.commercial_partner_id for partner in partners}
+        for vals in vals_list:
+            partner = commercial.get(vals.get("partner_id"))
+            if partner and partner.id != vals["partner_id"]:
+                vals.setdefault("contact_id", vals["partner_id"])
+                vals["partner_id"] = partner.id
+        return super().create(vals_list)
