@@ -17,10 +17,12 @@
         "data/res_partner_client_status_data.xml",
         "data/res_partner_tax_condition_data.xml",
         "data/utm_source_data.xml",
+        "data/res_partner_address_type_data.xml",
         "views/res_partner_client_status_views.xml",
         "views/res_partner_client_category_views.xml",
         "views/res_partner_tax_condition_views.xml",
         "views/res_partner_satisfaction_views.xml",
+        "views/res_partner_address_type_views.xml",
         "views/res_partner_views.xml",
         "views/account_fiscal_position_views.xml",
         "views/client_hub_menus.xml",
@@ -30,6 +32,7 @@
         "demo/res_partner_client_category_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_partner_satisfaction_demo.xml",
+        "demo/res_partner_address_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

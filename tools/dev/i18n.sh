@@ -11,6 +11,13 @@ DEV="$ROOT/.dev"
 DB=${I18N_DB:-client_hub_i18n}
 LANGS="pl ru es"
 POT="$ROOT/i18n/client_hub.pot"
+# Entries written exactly as in English, which OCA's .po layout stores with an empty msgstr:
+# the product's name, Argentina's legal tax conditions, abbreviations, and per language the
+# words that language borrows.
+SAME_IN_EVERY_LANGUAGE='^(Client Hub|IVA Responsable Inscripto|Monotributo|IVA Sujeto Exento|Consumidor Final|Cliente del Exterior|ID|CSAT \(%\))$'
+SAME_IN_pl='^(Status|Portal)$'
+SAME_IN_es='^(Portal|Color|Avatar)$'
+SAME_IN_ru='^$'
 
 fail() { printf 'translations: %s\n' "$*" >&2; exit 1; }
 
@@ -55,8 +62,9 @@ case "${1:-}" in
             po="$ROOT/i18n/$lang.po"
             [ -f "$po" ] || fail "i18n/$lang.po is missing: run make i18n and translate it."
             msgfmt --check --output-file=/dev/null "$po" || fail "i18n/$lang.po does not pass msgfmt --check."
-            # Product names stay as they are: OCA's .po layout stores them with an empty msgstr.
-            stats=$(msgattrib --no-obsolete "$po" | msggrep --invert-match -K -E -e "^Client Hub$" \
+            same_in_lang="SAME_IN_$lang"
+            stats=$(msgattrib --no-obsolete "$po" \
+                | msggrep --invert-match -K -E -e "$SAME_IN_EVERY_LANGUAGE" -e "${!same_in_lang}" \
                 | msgfmt --statistics --output-file=/dev/null - 2>&1)
             case "$stats" in
                 *fuzzy*) fail "i18n/$lang.po has fuzzy entries ($stats)." ;;
