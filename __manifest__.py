@@ -18,14 +18,17 @@
         "data/res_partner_tax_condition_data.xml",
         "data/utm_source_data.xml",
         "data/res_partner_address_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_partner_client_status_views.xml",
         "views/res_partner_client_category_views.xml",
         "views/res_partner_tax_condition_views.xml",
         "views/res_partner_satisfaction_views.xml",
         "views/res_partner_address_type_views.xml",
+        "views/res_partner_credential_views.xml",
         "views/res_partner_views.xml",
         "views/account_fiscal_position_views.xml",
         "views/client_hub_menus.xml",
+        "data/ir_actions_server_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -33,6 +36,7 @@
         "demo/res_partner_demo.xml",
         "demo/res_partner_satisfaction_demo.xml",
         "demo/res_partner_address_demo.xml",
+        "demo/res_partner_credential_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

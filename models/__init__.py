@@ -6,3 +6,5 @@ from . import res_partner_address_type
 from . import res_partner
 from . import account_fiscal_position
 from . import account_move
+from . import res_partner_credential
+from . import res_partner_credential_log

@@ -62,6 +62,8 @@ class ResPartner(models.Model):
     client_address_ids = fields.One2many(
         "res.partner", "parent_id", string="Typed Addresses", domain=[("address_type_id", "!=", False)]
     )
+    credential_ids = fields.One2many("res.partner.credential", "partner_id", string="Credentials")
+    credential_count = fields.Integer(compute="_compute_credential_count")
     satisfaction_ids = fields.One2many(
         "res.partner.satisfaction", "partner_id", string="Satisfaction History"
     )
@@ -85,6 +87,15 @@ class ResPartner(models.Model):
     def _compute_is_client(self):
         for partner in self:
             partner.is_client = bool(partner.client_status_id) and partner.commercial_partner_id == partner
+
+    def _compute_credential_count(self):
+        counts = dict(
+            self.env["res.partner.credential"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.credential_count = counts.get(partner._origin, 0)
 
     @api.depends("satisfaction_ids.score", "satisfaction_ids.date")
     def _compute_satisfaction(self):
@@ -252,6 +263,13 @@ class ResPartner(models.Model):
                 if not len(group):
                     group.getparent().remove(group)
         return arch, view
+
+    def action_open_credentials(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("client_hub.res_partner_credential_action")
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
 
     def action_open_satisfaction(self):
         self.ensure_one()

@@ -9,4 +9,11 @@ from . import test_client_import
 from . import test_address_default
 from . import test_address_import
 from . import test_address_invoice
+from . import test_vault_access
+from . import test_vault_keys
+from . import test_vault_input
+from . import test_vault_storage
+from . import test_vault_reminders
+from . import test_vault_rpc
 from . import test_tour_clients
+from . import test_tour_vault

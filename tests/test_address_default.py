@@ -53,8 +53,12 @@ class TestAddressDefault(ClientHubCase):
     def test_two_defaults_in_one_create(self):
         self.env["res.partner"].create(
             [
-                {"name": name, "parent_id": self.client.id, "address_type_id": self.workplace.id,
-                 "is_default_address": True}
+                {
+                    "name": name,
+                    "parent_id": self.client.id,
+                    "address_type_id": self.workplace.id,
+                    "is_default_address": True,
+                }
                 for name in ("Plant A", "Plant B")
             ]
         )

@@ -1,6 +1,5 @@
-from odoo.tests import Form, tagged
-
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.tests import Form, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -40,7 +39,9 @@ class TestAddressInvoice(AccountTestInvoicingCommon):
         self.assertEqual(self._new_invoice_partner(), self.billing_a)
 
     def test_a_chosen_address_is_kept(self):
-        created = self.env["account.move"].create({"move_type": "out_invoice", "partner_id": self.billing_a.id})
+        created = self.env["account.move"].create(
+            {"move_type": "out_invoice", "partner_id": self.billing_a.id}
+        )
         self.assertEqual(created.partner_id, self.billing_a)
 
     def test_client_without_invoice_address_is_invoiced_itself(self):

@@ -11,7 +11,7 @@ class TestInstall(ClientHubCase):
         manager_group = self.env.ref("client_hub.group_client_hub_manager")
         self.assertEqual(user_group.privilege_id, manager_group.privilege_id)
         self.assertEqual(user_group.privilege_id.name, "Client Hub")
-        self.assertIn(user_group, manager_group.implied_ids)
+        self.assertIn(user_group, manager_group.all_implied_ids)
 
     def test_admin_is_manager(self):
         self.assertTrue(self.env.ref("base.user_admin").has_group("client_hub.group_client_hub_manager"))

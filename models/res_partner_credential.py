@@ -1,0 +1,359 @@
+import logging
+from urllib.parse import urlsplit
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.http import request
+
+from . import vault
+
+_logger = logging.getLogger(__name__)
+
+PLATFORMS = [
+    ("ftp", "FTP"),
+    ("sftp", "SFTP"),
+    ("ssh", "SSH"),
+    ("cms", "Website / CMS admin"),
+    ("hosting", "Hosting panel"),
+    ("database", "Database"),
+    ("email", "Email"),
+    ("api_key", "API key"),
+    ("other", "Other"),
+]
+MANAGER_GROUP = "client_hub.group_client_hub_manager"
+ROTATION_BATCH = 500
+
+
+class ResPartnerCredential(models.Model):
+    """Access data of a client's external platform; the secret is stored encrypted only."""
+
+    _name = "res.partner.credential"
+    _description = "Client Credential"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "partner_id, name, id"
+
+    name = fields.Char(required=True, tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Client",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
+        domain=[("is_client", "=", True)],
+    )
+    company_id = fields.Many2one(related="partner_id.company_id", store=True, index=True)
+    platform = fields.Selection(PLATFORMS, required=True, default="other", tracking=True)
+    url = fields.Char(string="URL", tracking=True)
+    port = fields.Integer(tracking=True)
+    login = fields.Char(tracking=True)
+    # Write-only: reading gives nothing, assigning encrypts (see _inverse_secret).
+    secret = fields.Char(compute="_compute_secret", inverse="_inverse_secret", copy=False)
+    secret_ciphertext = fields.Char(copy=False, groups="base.group_system", prefetch=False)
+    secret_key_id = fields.Char(copy=False, index=True, groups="base.group_system")
+    has_secret = fields.Boolean(readonly=True, copy=False)
+    secret_changed_on = fields.Datetime(readonly=True, copy=False)
+    note = fields.Text()
+    rotate_on = fields.Date(
+        string="Change By", tracking=True, help="The date by which the secret should be changed."
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        string="Allowed Users",
+        domain=[("share", "=", False)],
+        tracking=True,
+        help="Who may reveal the secret, besides Client Hub managers.",
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    last_revealed_on = fields.Datetime(readonly=True, copy=False)
+    reveal_count = fields.Integer(readonly=True, copy=False)
+    log_ids = fields.One2many("res.partner.credential.log", "credential_id", string="Audit Log")
+
+    def _compute_secret(self):
+        self.secret = False
+
+    def _inverse_secret(self):
+        for credential in self:
+            if credential.secret:
+                credential._store_secret(credential.secret)
+
+    @api.constrains("port")
+    def _check_port(self):
+        for credential in self:
+            if credential.port and not 1 <= credential.port <= 65535:
+                raise ValidationError(
+                    self.env._("The port must be between 1 and 65535, not %(port)s.", port=credential.port)
+                )
+
+    @api.constrains("url")
+    def _check_url(self):
+        for credential in self.filtered("url"):
+            parts = urlsplit(credential.url if "://" in credential.url else f"//{credential.url}")
+            host = parts.hostname or ""
+            if " " in credential.url or ("." not in host and host != "localhost"):
+                raise ValidationError(
+                    self.env._(
+                        "“%(url)s” is not a valid address: use a form like https://example.com/admin "
+                        "or ftp.example.com.",
+                        url=credential.url,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("secret"):
+                raise ValidationError(self.env._("A credential needs a secret (a password, key or token)."))
+        credentials = super().create(vals_list)
+        credentials._forget_plaintext()
+        credentials._log("create")
+        return credentials
+
+    def write(self, vals):
+        if "secret" in vals and not vals["secret"]:
+            raise ValidationError(self.env._("A secret cannot be emptied: archive the credential instead."))
+        result = super().write(vals)
+        self._forget_plaintext()
+        logged = set(vals) - {"secret", "last_revealed_on", "reveal_count", "secret_changed_on", "has_secret"}
+        if logged or "secret" in vals:
+            self._log("update", note=", ".join(sorted(logged | ({"secret"} & set(vals)))))
+        return result
+
+    def unlink(self):
+        self._log("delete")
+        return super().unlink()
+
+    def action_reveal_secret(self):
+        """The form's Reveal button: the plaintext goes to a dialog, never into the database."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.client",
+            "tag": "client_hub.reveal_secret",
+            "params": {"title": self.display_name, "login": self.login or "", "secret": self.reveal_secret()},
+        }
+
+    @api.model
+    def action_rotate_vault_keys(self):
+        if not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(self.env._("Only Client Hub managers may rotate the vault keys."))
+        count = self._rotate_vault_keys()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s secrets re-encrypted with the first vault key.", count=count
+                ),
+            },
+        }
+
+    def reveal_secret(self):
+        """Return the plaintext secret to an allowed user, and write it to the audit log."""
+        self.ensure_one()
+        if not self._may_reveal():
+            self._log_denied()
+            raise AccessError(
+                self.env._(
+                    "You are not allowed to reveal the secret of “%(credential)s”: ask a Client Hub manager "
+                    "to add you to its allowed users.",
+                    credential=self.display_name,
+                )
+            )
+        sudo_self = self.sudo()
+        if not sudo_self.secret_ciphertext:
+            raise UserError(
+                self.env._("“%(credential)s” has no secret stored.", credential=self.display_name)
+            )
+        plaintext = self._decrypt(sudo_self.secret_ciphertext, sudo_self.secret_key_id)
+        super(ResPartnerCredential, sudo_self).write(
+            {"last_revealed_on": fields.Datetime.now(), "reveal_count": self.reveal_count + 1}
+        )
+        self._log("reveal")
+        return plaintext
+
+    def _forget_plaintext(self):
+        # The assigned plaintext stays in the ORM cache after the inverse: drop it, so that
+        # reading `secret` in the same transaction gives nothing too.
+        self.invalidate_recordset(["secret"])
+
+    def _may_reveal(self):
+        return self.env.su or self.env.user.has_group(MANAGER_GROUP) or self.env.user in self.user_ids
+
+    def _store_secret(self, plaintext):
+        ciphertext, key_id = self._cipher_call(lambda cipher: cipher.encrypt(plaintext))
+        # Bypass write(): it would log a second "update" and check the write-only field again.
+        return super(ResPartnerCredential, self.sudo()).write(
+            {
+                "secret_ciphertext": ciphertext,
+                "secret_key_id": key_id,
+                "has_secret": True,
+                "secret_changed_on": fields.Datetime.now(),
+            }
+        )
+
+    def _decrypt(self, ciphertext, key_id):
+        return self._cipher_call(lambda cipher: cipher.decrypt(ciphertext, key_id))
+
+    def _cipher_call(self, operation):
+        """Run an operation of the vault's cipher, turning its failures into clear UserErrors."""
+        try:
+            return operation(vault.VaultCipher.from_config())
+        except vault.VaultError as error:
+            raise UserError(self._vault_error_message(error)) from None
+
+    def _vault_error_message(self, error):
+        how_to = self.env._(
+            "Set the option %(option)s in the Odoo configuration file, or the environment variable "
+            "%(variable)s, to one or more comma-separated keys made with: %(command)s",
+            option=vault.CONFIG_OPTION,
+            variable=vault.ENV_VARIABLE,
+            command=vault.KEY_COMMAND,
+        )
+        messages = {
+            "no_key": self.env._("No vault key is configured, so secrets cannot be stored or revealed."),
+            "bad_key": self.env._(
+                "Vault key number %(position)s is not a valid key.", position=error.details.get("position")
+            ),
+            "unknown_key": self.env._(
+                "This secret was encrypted with a key (id %(key_id)s) that is no longer configured: "
+                "add that key back to the vault keys to reveal it.",
+                key_id=error.details.get("key_id"),
+            ),
+            "corrupted": self.env._(
+                "This secret cannot be decrypted: its stored ciphertext is damaged. Enter the secret again."
+            ),
+        }
+        message = messages[error.reason]
+        return f"{message}\n{how_to}" if error.reason in ("no_key", "bad_key") else message
+
+    def _log(self, action, note=None):
+        if self:
+            self.env["res.partner.credential.log"].sudo().create(self._log_values(action, note))
+
+    def _log_values(self, action, note=None):
+        remote_address = request.httprequest.remote_addr if request else False
+        return [
+            {
+                "credential_id": credential.id,
+                "credential_name": credential.display_name,
+                "partner_id": credential.partner_id.id,
+                "company_id": credential.company_id.id,
+                "user_id": self.env.uid,
+                "action": action,
+                "remote_address": remote_address,
+                "note": note,
+            }
+            for credential in self
+        ]
+
+    def _log_denied(self):
+        self._log("denied")
+        # The AccessError that follows rolls the request back, and the log row with it:
+        # write the row again, in a transaction of its own, once the rollback is done.
+        values_list = self._log_values("denied")
+        registry = self.env.registry
+
+        def log_after_rollback():
+            with registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                for values in values_list:
+                    if not env["res.partner.credential"].browse(values["credential_id"]).exists():
+                        values["credential_id"] = False
+                env["res.partner.credential.log"].create(values_list)
+
+        self.env.cr.postrollback.add(log_after_rollback)
+
+    @api.model
+    def _rotate_vault_keys(self, batch_size=ROTATION_BATCH):
+        """Re-encrypt every secret with the first configured key, batch by batch.
+
+        Idempotent: secrets already under the first key are skipped, so an interrupted
+        rotation just runs again. Callable from ``odoo shell``:
+        ``env["res.partner.credential"]._rotate_vault_keys(); env.cr.commit()``.
+        """
+        cipher = self._cipher_call(lambda cipher: cipher)
+        Credential = self.sudo().with_context(active_test=False)
+        rotated = 0
+        while True:
+            batch = Credential.search(
+                [("has_secret", "=", True), ("secret_key_id", "!=", cipher.primary_key_id)], limit=batch_size
+            )
+            if not batch:
+                return rotated
+            for credential in batch:
+                plaintext = credential._decrypt(credential.secret_ciphertext, credential.secret_key_id)
+                ciphertext, key_id = cipher.encrypt(plaintext)
+                super(ResPartnerCredential, credential).write(
+                    {"secret_ciphertext": ciphertext, "secret_key_id": key_id}
+                )
+            batch._log("rotate")
+            rotated += len(batch)
+            batch.flush_recordset()
+            batch.invalidate_recordset()
+
+    @api.model
+    def _load_demo_credentials(self):
+        """Demo credentials, when a vault key is configured (the module installs without one)."""
+        if not vault.configured_key_string():
+            _logger.info("No vault key configured: the demo credentials are not created.")
+            return
+        ref = self.env.ref
+        demo_user = ref("base.user_demo")
+        self.create(
+            [
+                {
+                    "partner_id": ref("client_hub.client_kowalski").id,
+                    "name": "Production FTP",
+                    "platform": "ftp",
+                    "url": "ftp.kowalski-software.example.com",
+                    "port": 21,
+                    "login": "deploy",
+                    "secret": "demo-ftp-Kowalski-2026",
+                    "user_ids": [(4, demo_user.id)],
+                    "rotate_on": fields.Date.add(fields.Date.context_today(self), days=-3),
+                },
+                {
+                    "partner_id": ref("client_hub.client_kowalski").id,
+                    "name": "WordPress admin",
+                    "platform": "cms",
+                    "url": "https://kowalski-software.example.com/wp-admin",
+                    "login": "agency",
+                    "secret": "demo-wp-Kowalski-2026",
+                },
+                {
+                    "partner_id": ref("client_hub.client_willis").id,
+                    "name": "Hosting panel",
+                    "platform": "hosting",
+                    "url": "https://panel.willis-partners.example.com",
+                    "login": "willis-admin",
+                    "secret": "demo-panel-Willis-2026",
+                    "user_ids": [(4, demo_user.id)],
+                },
+                {
+                    "partner_id": ref("client_hub.client_nordlicht").id,
+                    "name": "ERP database",
+                    "platform": "database",
+                    "url": "db.nordlicht-maschinenbau.example.com",
+                    "port": 5432,
+                    "login": "reporting",
+                    "secret": "demo-db-Nordlicht-2026",
+                    "note": "Read-only reporting role.",
+                },
+            ]
+        )
+
+    @api.model
+    def _cron_rotation_reminders(self):
+        """Put a to-do on credentials due for a change, for each of their allowed users."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        due = self.search([("rotate_on", "<", fields.Date.context_today(self)), ("user_ids", "!=", False)])
+        for credential in due:
+            reminded = credential.activity_ids.filtered(lambda a: a.activity_type_id == todo).user_id
+            for user in credential.user_ids - reminded:
+                credential.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=credential.rotate_on,
+                    summary=self.env._("Change this secret"),
+                    user_id=user.id,
+                )

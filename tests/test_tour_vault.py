@@ -1,0 +1,31 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import new_vault_key, vault_keys
+
+
+@tagged("post_install", "-at_install")
+class TestVaultTour(HttpCase):
+    def test_allowed_user_reveals_in_the_dialog(self):
+        user = new_test_user(
+            self.env, login="ch_tour_vault", groups="client_hub.group_client_hub_credentials"
+        )
+        client = self.env["res.partner"].create(
+            {
+                "name": "Tour Vault Client",
+                "is_company": True,
+                "client_status_id": self.env.ref("client_hub.client_status_active").id,
+            }
+        )
+        with vault_keys(new_vault_key()):
+            credential = self.env["res.partner.credential"].create(
+                {
+                    "partner_id": client.id,
+                    "name": "Tour SFTP",
+                    "platform": "sftp",
+                    "secret": "tour-Secret-42",
+                    "user_ids": [(4, user.id)],
+                }
+            )
+            self.start_tour("/odoo", "client_hub_reveal_secret", login="ch_tour_vault")
+        self.assertEqual(credential.reveal_count, 1)
+        self.assertEqual(credential.log_ids.filtered(lambda log: log.action == "reveal").user_id, user)

@@ -1,0 +1,48 @@
+from odoo.exceptions import AccessError, UserError
+
+from .common import VaultCase, new_vault_key, vault_keys
+
+
+class TestVaultKeys(VaultCase):
+    def test_rotation_to_a_new_key(self):
+        old_key, new_key = self.key, new_vault_key()
+        first, second = self._credential(secret="first-secret"), self._credential(secret="second-secret")
+        with vault_keys(new_key, old_key):
+            # Written with the old key, still revealed while the old key is configured.
+            self.assertEqual(first.reveal_secret(), "first-secret")
+            rotated = self.env["res.partner.credential"]._rotate_vault_keys(batch_size=1)
+            self.assertEqual(rotated, 2)
+            self.assertEqual(self.env["res.partner.credential"]._rotate_vault_keys(), 0, "idempotent")
+            self.assertEqual(len(self._logs(first, "rotate")), 1)
+        with vault_keys(new_key):
+            self.assertEqual(first.reveal_secret(), "first-secret")
+            self.assertEqual(second.reveal_secret(), "second-secret")
+
+    def test_removed_key_gives_a_clear_error(self):
+        credential = self._credential()
+        with vault_keys(new_vault_key()), self.assertRaisesRegex(UserError, "no longer configured"):
+            credential.reveal_secret()
+
+    def test_corrupted_ciphertext_gives_a_clear_error(self):
+        credential = self._credential()
+        stored = credential.sudo().secret_ciphertext
+        credential.sudo().secret_ciphertext = stored[:-8] + "AAAAAAAA"
+        with self.assertRaisesRegex(UserError, "damaged"):
+            credential.reveal_secret()
+
+    def test_no_key_configured(self):
+        with vault_keys():
+            with self.assertRaisesRegex(UserError, "client_hub_vault_keys"):
+                self._credential()
+            # Metadata still works without a key.
+            self.env["res.partner.credential"].search([]).write({"note": "still editable"})
+
+    def test_invalid_key(self):
+        with vault_keys("not-a-key"), self.assertRaisesRegex(UserError, "number 1 is not a valid key"):
+            self._credential()
+
+    def test_rotation_is_for_managers(self):
+        with self.assertRaises(AccessError):
+            self.env["res.partner.credential"].with_user(self.user_allowed).action_rotate_vault_keys()
+        result = self.env["res.partner.credential"].with_user(self.user_manager).action_rotate_vault_keys()
+        self.assertEqual(result["tag"], "display_notification")
