@@ -27,6 +27,7 @@
         "views/res_partner_credential_views.xml",
         "views/res_partner_views.xml",
         "views/account_fiscal_position_views.xml",
+        "views/portal_templates.xml",
         "views/client_hub_menus.xml",
         "data/ir_actions_server_data.xml",
     ],

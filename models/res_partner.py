@@ -62,6 +62,12 @@ class ResPartner(models.Model):
     client_address_ids = fields.One2many(
         "res.partner", "parent_id", string="Typed Addresses", domain=[("address_type_id", "!=", False)]
     )
+    portal_user_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_portal_user_ids",
+        string="Portal Users",
+        help="Who of the client uses the portal.",
+    )
     credential_ids = fields.One2many("res.partner.credential", "partner_id", string="Credentials")
     credential_count = fields.Integer(compute="_compute_credential_count")
     satisfaction_ids = fields.One2many(
@@ -87,6 +93,15 @@ class ResPartner(models.Model):
     def _compute_is_client(self):
         for partner in self:
             partner.is_client = bool(partner.client_status_id) and partner.commercial_partner_id == partner
+
+    def _compute_portal_user_ids(self):
+        Users = self.env["res.users"].sudo()
+        for partner in self:
+            partner.portal_user_ids = (
+                Users.search([("partner_id", "child_of", partner.ids), ("share", "=", True)])
+                if partner.is_client
+                else Users
+            )
 
     def _compute_credential_count(self):
         counts = dict(
@@ -282,6 +297,11 @@ class ResPartner(models.Model):
     def _next_client_number(self, company_id=False):
         company = self.env["res.company"].browse(company_id) or self.env.company
         return self.env["ir.sequence"].with_company(company).next_by_code("res.partner.client.number")
+
+    @api.model
+    def _get_frontend_writable_fields(self):
+        # The client's people choose the type of their addresses in the portal (checked there).
+        return super()._get_frontend_writable_fields() | {"address_type_id", "is_default_address"}
 
     @api.model
     def _set_core_address_type(self, vals):

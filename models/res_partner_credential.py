@@ -172,6 +172,16 @@ class ResPartnerCredential(models.Model):
         self._log("reveal")
         return plaintext
 
+    def _notify_handed_over(self):
+        """Tell the people working with a credential that the client handed it over or changed it."""
+        for credential in self:
+            users = credential.user_ids or credential.partner_id.user_id
+            summary = self.env._("Credential updated by the client in the portal")
+            for user in users:
+                credential.activity_schedule("mail.mail_activity_data_todo", summary=summary, user_id=user.id)
+            if not users:
+                credential.message_post(body=summary, subtype_xmlid="mail.mt_note")
+
     def _forget_plaintext(self):
         # The assigned plaintext stays in the ORM cache after the inverse: drop it, so that
         # reading `secret` in the same transaction gives nothing too.

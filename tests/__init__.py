@@ -15,5 +15,8 @@ from . import test_vault_input
 from . import test_vault_storage
 from . import test_vault_reminders
 from . import test_vault_rpc
+from . import test_portal
+from . import test_portal_access
 from . import test_tour_clients
 from . import test_tour_vault
+from . import test_tour_portal

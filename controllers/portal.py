@@ -1,0 +1,280 @@
+from werkzeug.exceptions import NotFound
+
+from odoo import fields
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request, route
+
+MAX_TEXT = 256  # longest value accepted from a one-line portal input
+MAX_NOTE = 4000  # longest comment or note
+PROFILE_FIELDS = ("phone", "email", "website", "vat")
+CREDENTIAL_FIELDS = ("name", "platform", "url", "port", "login", "note")
+
+
+class ClientHubPortal(CustomerPortal):
+    """The client's own pages: company profile, credentials handed over, satisfaction."""
+
+    # ------------------------------------------------------------------ helpers
+    def _client_hub_client(self):
+        """The portal user's client (commercial partner, in sudo), or None if it is not a client."""
+        client = request.env.user.partner_id.commercial_partner_id.sudo()
+        return client if client.is_client else None
+
+    def _client_hub_credentials(self, client):
+        return request.env["res.partner.credential"].sudo().search([("partner_id", "=", client.id)])
+
+    def _client_hub_credential(self, client, credential_id):
+        credential = request.env["res.partner.credential"].sudo().browse(credential_id).exists()
+        return credential if credential and credential.partner_id == client else None
+
+    @staticmethod
+    def _clean_text(form, name, errors, label, limit=MAX_TEXT, required=False):
+        value = (form.get(name) or "").strip()
+        if len(value) > limit:
+            errors[name] = request.env._(
+                "%(field)s is too long (%(limit)s characters at most).", field=label, limit=limit
+            )
+        elif required and not value:
+            errors[name] = request.env._("%(field)s is required.", field=label)
+        return value
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        client = self._client_hub_client()
+        if client and not counters:  # the /my page itself: tiles with their counts
+            values["client_hub_tiles"] = {
+                "addresses": request.env["res.partner"]
+                .sudo()
+                .search_count([("parent_id", "=", client.id), ("type", "!=", "contact")]),
+                "credentials": request.env["res.partner.credential"]
+                .sudo()
+                .search_count([("partner_id", "=", client.id)]),
+                "satisfaction": client.satisfaction_count,
+            }
+        return values
+
+    # ------------------------------------------------------------------ addresses
+    def _prepare_address_form_values(self, partner_sudo, *args, **kwargs):
+        values = super()._prepare_address_form_values(partner_sudo, *args, **kwargs)
+        if self._client_hub_client():
+            values["client_hub_address_types"] = (
+                request.env["res.partner.address.type"].sudo().search([("portal_editable", "=", True)])
+            )
+        return values
+
+    def _parse_form_data(self, form_data):
+        raw_type = str(form_data.get("address_type_id") or "").strip()
+        if raw_type and not raw_type.isdigit():
+            # Not an id: mark it invalid for the validation below instead of dropping it.
+            address_values, extra_form_data = super()._parse_form_data(
+                {key: value for key, value in form_data.items() if key != "address_type_id"}
+            )
+            address_values["address_type_id"] = -1
+            return address_values, extra_form_data
+        return super()._parse_form_data(form_data)
+
+    def _validate_address_values(self, address_values, partner_sudo, *args, **kwargs):
+        invalid, missing, messages = super()._validate_address_values(
+            address_values, partner_sudo, *args, **kwargs
+        )
+        type_id = address_values.get("address_type_id")
+        if type_id:
+            editable = request.env["res.partner.address.type"].sudo().search([("portal_editable", "=", True)])
+            if type_id not in editable.ids:
+                invalid.add("address_type_id")
+                messages.append(request.env._("Choose an address type from the list."))
+        if address_values.get("is_default_address") and not (type_id or partner_sudo.address_type_id):
+            invalid.add("is_default_address")
+            messages.append(request.env._("Choose an address type to make this address a default one."))
+        return invalid, missing, messages
+
+    # ------------------------------------------------------------------ profile
+    @route("/my/client", type="http", auth="user", website=True, methods=["GET", "POST"])
+    def client_hub_profile(self, **form):
+        client = self._client_hub_client()
+        if not client:
+            raise NotFound()
+        errors, saved = {}, False
+        if request.httprequest.method == "POST":
+            errors, saved = self._client_hub_update_profile(client, form)
+        conditions = request.env["res.partner.tax.condition"].sudo().search([])
+        return request.render(
+            "client_hub.portal_my_client",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "client_hub_profile",
+                "client": client,
+                "contacts": client.child_ids.filtered(lambda child: child.type == "contact"),
+                "tax_conditions": conditions,
+                "form": form if errors else {},
+                "errors": errors,
+                "saved": saved,
+            },
+        )
+
+    def _client_hub_update_profile(self, client, form):
+        env = request.env
+        errors = {}
+        labels = {
+            "phone": env._("Phone"),
+            "email": env._("Email"),
+            "website": env._("Website"),
+            "vat": env._("Tax ID"),
+        }
+        values = {name: self._clean_text(form, name, errors, labels[name]) for name in PROFILE_FIELDS}
+        if values["email"] and "@" not in values["email"]:
+            errors["email"] = env._("Enter a valid e-mail address.")
+        condition_id = form.get("tax_condition_id") or ""
+        if condition_id:
+            condition = (
+                env["res.partner.tax.condition"].sudo().browse(int(condition_id)).exists()
+                if condition_id.isdigit()
+                else None
+            )
+            if not condition:
+                errors["tax_condition_id"] = env._("Choose a tax condition from the list.")
+            else:
+                values["tax_condition_id"] = condition.id
+        else:
+            values["tax_condition_id"] = False
+        if errors:
+            return errors, False
+        try:
+            with env.cr.savepoint():
+                client.write(values)
+        except (UserError, ValidationError) as error:
+            return {"general": error.args[0]}, False
+        return {}, True
+
+    # ------------------------------------------------------------------ credentials
+    @route("/my/credentials", type="http", auth="user", website=True, methods=["GET"])
+    def client_hub_credentials(self, **kw):
+        client = self._client_hub_client()
+        if not client:
+            raise NotFound()
+        return request.render(
+            "client_hub.portal_my_credentials",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "client_hub_credentials",
+                "credentials": self._client_hub_credentials(client),
+                "saved": kw.get("saved"),
+            },
+        )
+
+    @route(
+        ["/my/credentials/new", "/my/credentials/<int:credential_id>"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def client_hub_credential(self, credential_id=None, **form):
+        client = self._client_hub_client()
+        if not client:
+            raise NotFound()
+        credential = request.env["res.partner.credential"]
+        if credential_id is not None:
+            credential = self._client_hub_credential(client, credential_id)
+            if not credential:
+                raise NotFound()
+        errors = {}
+        if request.httprequest.method == "POST":
+            errors = self._client_hub_save_credential(client, credential, form)
+            if not errors:
+                return request.redirect("/my/credentials?saved=1")
+        return request.render(
+            "client_hub.portal_my_credential",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "client_hub_credential",
+                "credential": credential,
+                "platforms": credential._fields["platform"]._description_selection(request.env),
+                "form": form,
+                "errors": errors,
+            },
+        )
+
+    def _client_hub_save_credential(self, client, credential, form):
+        env = request.env
+        errors = {}
+        values = {
+            "name": self._clean_text(form, "name", errors, env._("Name"), required=True),
+            "url": self._clean_text(form, "url", errors, env._("URL")),
+            "login": self._clean_text(form, "login", errors, env._("Login")),
+            "note": self._clean_text(form, "note", errors, env._("Note"), limit=MAX_NOTE),
+        }
+        platforms = dict(env["res.partner.credential"]._fields["platform"].selection)
+        values["platform"] = form.get("platform") or "other"
+        if values["platform"] not in platforms:
+            errors["platform"] = env._("Choose a platform from the list.")
+        port = (form.get("port") or "").strip()
+        if port and not (port.isdigit() and 1 <= int(port) <= 65535):
+            errors["port"] = env._("The port is a number from 1 to 65535.")
+        values["port"] = int(port) if port.isdigit() and not errors.get("port") else 0
+        secret = self._clean_text(
+            form, "secret", errors, env._("Secret"), limit=MAX_NOTE, required=not credential
+        )
+        if secret:
+            values["secret"] = secret
+        if errors:
+            return errors
+        try:
+            with env.cr.savepoint():
+                if credential:
+                    credential.write(values)
+                else:
+                    # The client's salesperson works with what the client hands over.
+                    credential = (
+                        env["res.partner.credential"]
+                        .sudo()
+                        .create({**values, "partner_id": client.id, "user_ids": client.user_id.ids})
+                    )
+                credential._notify_handed_over()
+        except (UserError, ValidationError) as error:
+            return {"general": error.args[0]}
+        return {}
+
+    # ------------------------------------------------------------------ satisfaction
+    @route("/my/satisfaction", type="http", auth="user", website=True, methods=["GET", "POST"])
+    def client_hub_satisfaction(self, **form):
+        client = self._client_hub_client()
+        if not client:
+            raise NotFound()
+        errors, saved = {}, False
+        if request.httprequest.method == "POST":
+            errors = self._client_hub_rate(client, form)
+            saved = not errors
+        return request.render(
+            "client_hub.portal_my_satisfaction",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "client_hub_satisfaction",
+                "ratings": client.satisfaction_ids,
+                "form": form if errors else {},
+                "errors": errors,
+                "saved": saved,
+            },
+        )
+
+    def _client_hub_rate(self, client, form):
+        env = request.env
+        errors = {}
+        score = (form.get("score") or "").strip()
+        if score not in {"1", "2", "3", "4", "5"}:
+            errors["score"] = env._("Choose from 1 to 5 stars.")
+        comment = self._clean_text(form, "comment", errors, env._("Comment"), limit=MAX_NOTE)
+        if errors:
+            return errors
+        env["res.partner.satisfaction"].sudo().create(
+            {
+                "partner_id": client.id,
+                "contact_id": env.user.partner_id.id,
+                "score": int(score),
+                "comment": comment,
+                "channel": "portal",
+                "date": fields.Date.context_today(env.user),
+                "user_id": env.user.id,
+            }
+        )
+        return {}

@@ -1,0 +1,33 @@
+from odoo.tests import new_test_user
+
+from .common import ClientHubCase
+
+
+class TestPortalAccess(ClientHubCase):
+    def test_client_shows_its_portal_users(self):
+        client = self._create_client("Portal Access Client")
+        contact = self.env["res.partner"].create(
+            {"name": "Paula Portal", "parent_id": client.id, "email": "p@x.com"}
+        )
+        self.assertFalse(client.portal_user_ids)
+        user = new_test_user(self.env, login="ch_paula", groups="base.group_portal", partner_id=contact.id)
+        client.invalidate_recordset(["portal_user_ids"])
+        self.assertEqual(client.portal_user_ids, user)
+
+    def test_portal_wizard_offers_the_clients_contacts(self):
+        client = self._create_client("Wizard Client")
+        contact = self.env["res.partner"].create(
+            {"name": "Walter Wizard", "parent_id": client.id, "email": "w@x.com"}
+        )
+        form_view = self.env.ref("client_hub.res_partner_view_form")
+        wizard_action = self.env.ref("portal.partner_wizard_action")
+        self.assertIn(f'name="{wizard_action.id}" type="action"', form_view.arch_db)
+        wizard = (
+            self.env["portal.wizard"]
+            .with_user(self.user_client_hub)
+            .with_context(active_ids=client.ids, active_model="res.partner")
+            .create({})
+        )
+        self.assertIn(contact, wizard.user_ids.partner_id)
+        wizard.user_ids.filtered(lambda line: line.partner_id == contact).action_grant_access()
+        self.assertTrue(contact.user_ids.has_group("base.group_portal"))
