@@ -1,8 +1,29 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
     _inherit = "account.move"
+
+    correction_of_move_id = fields.Many2one(
+        "account.move",
+        string="Corrected Invoice",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        help="The invoice this corrective document corrects.",
+    )
+    correction_reason = fields.Char(readonly=True, copy=False)
+
+    def action_open_correction_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct an invoice"),
+            "res_model": "account.move.correction",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_move_id": self.id, "default_partner_id": self.commercial_partner_id.id},
+        }
 
     @api.depends("journal_id", "statement_line_id", "partner_id")
     def _compute_currency_id(self):

@@ -68,6 +68,7 @@ class ResPartner(models.Model):
         string="Portal Users",
         help="Who of the client uses the portal.",
     )
+    credit_note_count = fields.Integer(compute="_compute_credit_note_count")
     credential_ids = fields.One2many("res.partner.credential", "partner_id", string="Credentials")
     credential_count = fields.Integer(compute="_compute_credential_count")
     satisfaction_ids = fields.One2many(
@@ -102,6 +103,17 @@ class ResPartner(models.Model):
                 if partner.is_client
                 else Users
             )
+
+    def _compute_credit_note_count(self):
+        counts = dict(
+            self.env["account.move"]._read_group(
+                [("move_type", "=", "out_refund"), ("commercial_partner_id", "in", self.ids)],
+                ["commercial_partner_id"],
+                ["__count"],
+            )
+        )
+        for partner in self:
+            partner.credit_note_count = counts.get(partner._origin, 0)
 
     def _compute_credential_count(self):
         counts = dict(
@@ -278,6 +290,24 @@ class ResPartner(models.Model):
                 if not len(group):
                     group.getparent().remove(group)
         return arch, view
+
+    def action_open_credit_notes(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_refund_type")
+        action["domain"] = [("move_type", "=", "out_refund"), ("commercial_partner_id", "=", self.id)]
+        action["context"] = {"default_move_type": "out_refund", "default_partner_id": self.id}
+        return action
+
+    def action_open_correction_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct an invoice"),
+            "res_model": "account.move.correction",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.commercial_partner_id.id},
+        }
 
     def action_open_credentials(self):
         self.ensure_one()

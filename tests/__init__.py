@@ -15,6 +15,7 @@ from . import test_vault_input
 from . import test_vault_storage
 from . import test_vault_reminders
 from . import test_vault_rpc
+from . import test_invoice_correction
 from . import test_portal
 from . import test_portal_access
 from . import test_tour_clients
