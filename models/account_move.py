@@ -16,14 +16,7 @@ class AccountMove(models.Model):
 
     def action_open_correction_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Correct an invoice"),
-            "res_model": "account.move.correction",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_move_id": self.id, "default_partner_id": self.commercial_partner_id.id},
-        }
+        return self.env["account.move.correction"]._action_open(self.commercial_partner_id, self)
 
     @api.depends("journal_id", "statement_line_id", "partner_id")
     def _compute_currency_id(self):

@@ -300,14 +300,7 @@ class ResPartner(models.Model):
 
     def action_open_correction_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Correct an invoice"),
-            "res_model": "account.move.correction",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_partner_id": self.commercial_partner_id.id},
-        }
+        return self.env["account.move.correction"]._action_open(self)
 
     def action_open_credentials(self):
         self.ensure_one()

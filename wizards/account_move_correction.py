@@ -71,6 +71,21 @@ class AccountMoveCorrection(models.TransientModel):
             ]
 
     @api.model
+    def _action_open(self, partner, move=None):
+        """The wizard for a client (and one of its invoices), from the client or the invoice form."""
+        context = {"default_partner_id": partner.commercial_partner_id.id}
+        if move:
+            context["default_move_id"] = move.id
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct an invoice"),
+            "res_model": self._name,
+            "view_mode": "form",
+            "target": "new",
+            "context": context,
+        }
+
+    @api.model
     def default_get(self, fields):
         defaults = super().default_get(fields)
         move = self.env["account.move"].browse(self.env.context.get("default_move_id"))
