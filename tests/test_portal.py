@@ -274,3 +274,13 @@ class TestPortal(HttpCase):
         response = self._post("/my/address/submit", self._address_form(partner_id=str(address_b.id)))
         self.assertEqual(response.status_code, 403)
         self.assertEqual(address_b.name, "B Plant")
+
+    def test_credential_form_has_every_field(self):
+        self._login(self.user_a)
+        page = self.url_open("/my/credentials/new").text
+        for name in ("name", "platform", "url", "port", "login", "secret", "note"):
+            self.assertRegex(page, rf'name="{name}"', name)
+
+    def test_home_has_one_addresses_tile(self):
+        self._login(self.user_a)
+        self.assertEqual(self.url_open("/my").text.count('href="/my/addresses"'), 1)
