@@ -6,6 +6,7 @@ from . import test_client_category
 from . import test_tax_condition
 from . import test_satisfaction
 from . import test_client_import
+from . import test_client_form
 from . import test_address_default
 from . import test_address_import
 from . import test_address_invoice
