@@ -20,6 +20,7 @@ from . import test_invoice_correction
 from . import test_portal
 from . import test_portal_access
 from . import test_translations
+from . import test_query_counts
 from . import test_tour_clients
 from . import test_tour_vault
 from . import test_tour_portal

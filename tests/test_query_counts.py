@@ -1,0 +1,91 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import ClientHubCase, new_vault_key, vault_keys
+
+
+class TestListQueryCounts(ClientHubCase):
+    """The Clients list costs the same number of queries for 10 rows as for 100: no N+1."""
+
+    def _specification(self):
+        view = self.env.ref("client_hub.res_partner_view_list_clients")
+        fields = self.env["res.partner"].get_views([(view.id, "list")])["models"]["res.partner"]["fields"]
+        return {
+            name: {"fields": {"display_name": {}}} if info["type"] == "many2one" else {}
+            for name, info in fields.items()
+        }
+
+    def _queries(self, limit, specification):
+        Partner = self.env["res.partner"].with_user(self.user_client_hub)
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        Partner.web_search_read([("is_client", "=", True)], specification, limit=limit)
+        return self.env.cr.sql_log_count - before
+
+    def test_list_query_count_does_not_grow(self):
+        categories = self.env["res.partner.client.category"].create([{"name": f"Cat {i}"} for i in range(5)])
+        clients = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Listed {i:03}",
+                    "is_company": True,
+                    "client_status_id": self.status_active.id,
+                    "client_category_id": categories[i % 5].id,
+                    "country_id": self.env.ref("base.pl").id,
+                }
+                for i in range(110)
+            ]
+        )
+        self.env["res.partner.satisfaction"].create(
+            [{"partner_id": client.id, "score": 1 + i % 5} for i, client in enumerate(clients)]
+        )
+        specification = self._specification()
+        self.assertIn("satisfaction_score", specification)
+        self._queries(10, specification)  # warm the registry caches
+        ten = self._queries(10, specification)
+        self.assertGreater(ten, 0, "the queries are counted")
+        self.assertEqual(ten, self._queries(100, specification))
+
+
+@tagged("post_install", "-at_install")
+class TestPortalQueryCounts(HttpCase):
+    """Portal pages cost the same number of queries for 1 credential or address as for 50."""
+
+    def _client_with(self, count, key):
+        client = self.env["res.partner"].create(
+            {
+                "name": f"Client with {count}",
+                "is_company": True,
+                "client_status_id": self.env.ref("client_hub.client_status_active").id,
+            }
+        )
+        login = f"ch_queries_{count}"
+        user = new_test_user(self.env, login=login, password=f"{login}_pw", groups="base.group_portal")
+        user.partner_id.parent_id = client
+        workplace = self.env.ref("client_hub.address_type_workplace")
+        self.env["res.partner"].create(
+            [
+                {"name": f"Site {i}", "parent_id": client.id, "address_type_id": workplace.id}
+                for i in range(count)
+            ]
+        )
+        with vault_keys(key):
+            self.env["res.partner.credential"].create(
+                [{"partner_id": client.id, "name": f"Access {i}", "secret": f"s-{i}"} for i in range(count)]
+            )
+        return login
+
+    def _page_queries(self, login, url):
+        self.authenticate(login, f"{login}_pw")
+        self.url_open(url)  # warm up caches and assets
+        before = self.env.cr.sql_log_count
+        self.assertEqual(self.url_open(url).status_code, 200)
+        return self.env.cr.sql_log_count - before
+
+    def test_portal_query_counts_do_not_grow(self):
+        key = new_vault_key()
+        one, fifty = self._client_with(1, key), self._client_with(50, key)
+        for url in ("/my/client", "/my/credentials", "/my/satisfaction", "/my"):
+            with self.subTest(url=url):
+                queries = self._page_queries(one, url)
+                self.assertGreater(queries, 0, "the request's queries are counted")
+                self.assertEqual(queries, self._page_queries(fifty, url))
