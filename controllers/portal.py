@@ -8,7 +8,6 @@ from odoo.http import request, route
 MAX_TEXT = 256  # longest value accepted from a one-line portal input
 MAX_NOTE = 4000  # longest comment or note
 PROFILE_FIELDS = ("phone", "email", "website", "vat")
-CREDENTIAL_FIELDS = ("name", "platform", "url", "port", "login", "note")
 
 
 class ClientHubPortal(CustomerPortal):
@@ -19,6 +18,16 @@ class ClientHubPortal(CustomerPortal):
         """The portal user's client (commercial partner, in sudo), or None if it is not a client."""
         client = request.env.user.partner_id.commercial_partner_id.sudo()
         return client if client.is_client else None
+
+    def _client_hub_client_or_404(self):
+        """The client of the portal user; its pages do not exist for anyone else."""
+        client = self._client_hub_client()
+        if not client:
+            raise NotFound()
+        return client
+
+    def _client_hub_portal_address_types(self):
+        return request.env["res.partner.address.type"].sudo().search([("portal_editable", "=", True)])
 
     def _client_hub_credentials(self, client):
         return request.env["res.partner.credential"].sudo().search([("partner_id", "=", client.id)])
@@ -57,9 +66,7 @@ class ClientHubPortal(CustomerPortal):
     def _prepare_address_form_values(self, partner_sudo, *args, **kwargs):
         values = super()._prepare_address_form_values(partner_sudo, *args, **kwargs)
         if self._client_hub_client():
-            values["client_hub_address_types"] = (
-                request.env["res.partner.address.type"].sudo().search([("portal_editable", "=", True)])
-            )
+            values["client_hub_address_types"] = self._client_hub_portal_address_types()
         return values
 
     def _parse_form_data(self, form_data):
@@ -79,8 +86,7 @@ class ClientHubPortal(CustomerPortal):
         )
         type_id = address_values.get("address_type_id")
         if type_id:
-            editable = request.env["res.partner.address.type"].sudo().search([("portal_editable", "=", True)])
-            if type_id not in editable.ids:
+            if type_id not in self._client_hub_portal_address_types().ids:
                 invalid.add("address_type_id")
                 messages.append(request.env._("Choose an address type from the list."))
         if address_values.get("is_default_address") and not (type_id or partner_sudo.address_type_id):
@@ -91,9 +97,7 @@ class ClientHubPortal(CustomerPortal):
     # ------------------------------------------------------------------ profile
     @route("/my/client", type="http", auth="user", website=True, methods=["GET", "POST"])
     def client_hub_profile(self, **form):
-        client = self._client_hub_client()
-        if not client:
-            raise NotFound()
+        client = self._client_hub_client_or_404()
         errors, saved = {}, False
         if request.httprequest.method == "POST":
             errors, saved = self._client_hub_update_profile(client, form)
@@ -149,9 +153,7 @@ class ClientHubPortal(CustomerPortal):
     # ------------------------------------------------------------------ credentials
     @route("/my/credentials", type="http", auth="user", website=True, methods=["GET"])
     def client_hub_credentials(self, **kw):
-        client = self._client_hub_client()
-        if not client:
-            raise NotFound()
+        client = self._client_hub_client_or_404()
         return request.render(
             "client_hub.portal_my_credentials",
             {
@@ -170,9 +172,7 @@ class ClientHubPortal(CustomerPortal):
         methods=["GET", "POST"],
     )
     def client_hub_credential(self, credential_id=None, **form):
-        client = self._client_hub_client()
-        if not client:
-            raise NotFound()
+        client = self._client_hub_client_or_404()
         credential = request.env["res.partner.credential"]
         if credential_id is not None:
             credential = self._client_hub_credential(client, credential_id)
@@ -238,9 +238,7 @@ class ClientHubPortal(CustomerPortal):
     # ------------------------------------------------------------------ satisfaction
     @route("/my/satisfaction", type="http", auth="user", website=True, methods=["GET", "POST"])
     def client_hub_satisfaction(self, **form):
-        client = self._client_hub_client()
-        if not client:
-            raise NotFound()
+        client = self._client_hub_client_or_404()
         errors, saved = {}, False
         if request.httprequest.method == "POST":
             errors = self._client_hub_rate(client, form)
