@@ -4,7 +4,7 @@ SETUP := tools/dev/setup.sh
 WORKERS ?= 0
 export WORKERS
 
-.PHONY: help env demo test lint i18n clean
+.PHONY: help env demo test lint i18n bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -25,6 +25,10 @@ lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
 i18n: env ## export i18n/client_hub.pot from the code and merge it into the .po files
 	@tools/dev/i18n.sh update
 
+bench: env ## benchmark against vanilla Odoo on one database: make bench [N=10000] [REPS=5]
+	@.dev/bin/python tools/dev/bench.py --clients $(or $(N),10000) --repetitions $(or $(REPS),5) $(BENCH_ARGS)
+
 clean: ## drop the dev databases and remove .dev (downloads included)
 	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_i18n
+	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install; do dropdb --if-exists --force $$db; done
 	@rm -rf .dev

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 
 # Fields of optional Odoo modules shown on the Client page when those modules are installed.
 OPTIONAL_INVOICING_FIELDS = ("peppol_eas", "peppol_endpoint", "global_location_number")
+CLIENT_NUMBER_CODE = "res.partner.client.number"
 
 
 class ResPartner(models.Model):
@@ -243,12 +244,17 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         # Number new clients in their values, not with a second write per record.
         today = fields.Date.context_today(self)
+        unnumbered = defaultdict(list)  # company id → values of new clients without a number
         for vals in vals_list:
             self._set_core_address_type(vals)
             if vals.get("client_status_id") and (vals.get("is_company") or not vals.get("parent_id")):
                 vals.setdefault("client_since", today)
                 if not vals.get("ref"):
-                    vals["ref"] = self._next_client_number(vals.get("company_id"))
+                    unnumbered[vals.get("company_id") or self.env.company.id].append(vals)
+        for company_id, company_vals in unnumbered.items():
+            numbers = self._next_client_numbers(self.env["res.company"].browse(company_id), len(company_vals))
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals["ref"] = number
         partners = super().create(vals_list)
         partners._keep_one_default_address()
         return partners
@@ -317,9 +323,37 @@ class ResPartner(models.Model):
         return action
 
     @api.model
-    def _next_client_number(self, company_id=False):
-        company = self.env["res.company"].browse(company_id) or self.env.company
-        return self.env["ir.sequence"].with_company(company).next_by_code("res.partner.client.number")
+    def _client_number_sequence(self, company):
+        """The company's client numbering. A company without one gets a copy of the first company's,
+        with a prefix of its own: partners shared between companies never get the same number twice."""
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search(
+            [("code", "=", CLIENT_NUMBER_CODE), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            template = self.env.ref("client_hub.seq_client_number").sudo()
+            sequence = template.copy(
+                {
+                    "name": f"{template.name} ({company.name})",
+                    "company_id": company.id,
+                    "prefix": f"{template.prefix or ''}{company.id}-",
+                    "number_next": 1,
+                }
+            )
+        return sequence
+
+    @api.model
+    def _next_client_numbers(self, company, count):
+        """`count` new client numbers of the company, in one query for a standard sequence."""
+        sequence = self._client_number_sequence(company)
+        if sequence.implementation != "standard" or sequence.use_date_range:
+            return [sequence._next() for _i in range(count)]
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)", [f"ir_sequence_{sequence.id:03}", count]
+        )
+        numbers = [number for (number,) in self.env.cr.fetchall()]
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
 
     @api.model
     def _get_frontend_writable_fields(self):
@@ -382,7 +416,7 @@ class ResPartner(models.Model):
         for client in self.filtered("is_client"):
             values = {}
             if not client.ref:
-                values["ref"] = self._next_client_number(client.company_id.id)
+                [values["ref"]] = self._next_client_numbers(client.company_id or self.env.company, 1)
             if not client.client_since:
                 values["client_since"] = fields.Date.context_today(client)
             if values:

@@ -197,8 +197,13 @@ EOF
 # Odoo 19 with the client_hub development config.
 ODOO_RC="$conf" PYTHONPATH="$ODOO_PY\${PYTHONPATH:+:\$PYTHONPATH}" exec "$DEV/venv/bin/python" -c 'import odoo.cli; odoo.cli.main()' "\$@"
 EOF
-    chmod +x "$DEV/bin/odoo"
-    step "Config: .dev/odoo.conf and .dev/bin/odoo written"
+    # The same interpreter for scripts that import Odoo (make bench, make load).
+    cat >"$DEV/bin/python" <<EOF
+#!/bin/sh
+ODOO_RC="$conf" PYTHONPATH="$ODOO_PY\${PYTHONPATH:+:\$PYTHONPATH}" exec "$DEV/venv/bin/python" "\$@"
+EOF
+    chmod +x "$DEV/bin/odoo" "$DEV/bin/python"
+    step "Config: .dev/odoo.conf, .dev/bin/odoo and .dev/bin/python written"
 }
 
 [ $# -gt 0 ] || set -- all

@@ -1,0 +1,748 @@
+"""client_hub against vanilla Odoo, side by side on the same database (`make bench`).
+
+Every measurement is the median of several repetitions; each pair (module / vanilla) runs in
+the same process, on the same data, alternately. Nothing here asserts a time: the table says
+how the numbers compare with the targets of the benchmark issue, README "Performance" explains
+them. Run it with `.dev/bin/python tools/dev/bench.py --clients 10000` (what `make bench` does).
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / ".dev"
+ODOO = str(DEV / "bin" / "odoo")
+DEPENDENCIES = "contacts,account,portal,utm,mail"
+BENCH_USER = "bench_user"
+PORTAL_USERS = {1: "bench_portal_1", 50: "bench_portal_50"}
+MARKER = "client_hub.bench_clients"  # ir.config_parameter: the N the bench database was built for
+
+
+def run_odoo(*args, quiet=True):
+    """Run Odoo to completion; return its wall time in seconds."""
+    start = time.perf_counter()
+    subprocess.run(
+        [ODOO, *args, "--stop-after-init", "--log-level", "warn" if quiet else "info"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL if quiet else None,
+    )
+    return time.perf_counter() - start
+
+
+def psql(db, sql):
+    out = subprocess.run(["psql", "-d", db, "-Atqc", sql], capture_output=True, text=True)
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def database_exists(db):
+    return psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{db}'") == "1"
+
+
+def recreate(db, template=None):
+    subprocess.run(["dropdb", "--if-exists", "--force", db], check=True)
+    subprocess.run(["createdb", db, *(["-T", template] if template else [])], check=True)
+
+
+def median_of(repetitions, measure):
+    """Run measure() `repetitions` times; return the median of each key of its result dicts."""
+    runs = [measure() for _ in range(repetitions)]
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def step(message):
+    print(f"==> Bench: {message}", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Databases
+# ---------------------------------------------------------------------------------------------
+
+
+def ensure_dependencies_db(db):
+    """A database with the module's dependencies only (no demo data), reused between runs."""
+    if psql(db, "SELECT state FROM ir_module_module WHERE name = 'account'") == "installed":
+        return
+    step(f"creating {db} with {DEPENDENCIES} (about a minute)")
+    recreate(db)
+    run_odoo("-d", db, "-i", DEPENDENCIES)
+
+
+def measure_install(base_db, repetitions):
+    """Install client_hub on copies of the dependencies database vs just loading that database."""
+    scratch = f"{base_db}_install"
+
+    def once():
+        recreate(scratch, base_db)
+        load = run_odoo("-d", scratch)
+        install = run_odoo("-d", scratch, "-i", "client_hub")
+        return {"load": load, "install": install}
+
+    result = median_of(repetitions, once)
+    subprocess.run(["dropdb", "--if-exists", "--force", scratch], check=True)
+    return result
+
+
+def ensure_bench_db(db, base_db, clients):
+    if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'") == str(clients):
+        step(f"reusing {db} ({clients} clients)")
+        return
+    step(f"building {db}: {clients} clients, {10 * clients} partners in all (a few minutes for 10000)")
+    recreate(db, base_db)
+    run_odoo("-d", db, "-i", "client_hub")
+    with odoo_env(db) as env:
+        populate(env, clients)
+        env["ir.config_parameter"].set_param(MARKER, str(clients))
+
+
+@contextlib.contextmanager
+def odoo_env(db):
+    """An environment on `db` (superuser); commits on success."""
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    registry = Registry(db)
+    with registry.cursor() as cr:
+        yield api.Environment(cr, SUPERUSER_ID, {})
+
+
+def populate(env, clients):
+    """Realistic clients: profile, typed addresses, satisfaction history, one credential each."""
+    rng = random.Random(19)
+    ref = env.ref
+    env = env(context={"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True})
+    Partner = env["res.partner"]
+    Category = env["res.partner.client.category"]
+    parents = Category.create([{"name": f"Sector {i}"} for i in range(8)])
+    categories = Category.create(
+        [{"name": f"Segment {i}", "parent_id": parent.id} for parent in parents for i in range(3)]
+    )
+    statuses = env["res.partner.client.status"].search([])
+    conditions = env["res.partner.tax.condition"].search([("vat_required", "=", False)])
+    sources = env["utm.source"].search([], limit=10)
+    countries = env["res.country"].search([], limit=40)
+    address_types = {code: ref(f"client_hub.address_type_{code}") for code in ("invoice", "workplace")}
+
+    def profile(i):
+        return {
+            "client_status_id": statuses[i % len(statuses)].id,
+            "client_category_id": categories[rng.randrange(len(categories))].id,
+            "client_since": date(2015, 1, 1) + timedelta(days=rng.randrange(3900)),
+            "tax_condition_id": conditions[i % len(conditions)].id,
+            "acquisition_source_id": sources[i % len(sources)].id,
+            "country_id": countries[rng.randrange(len(countries))].id,
+        }
+
+    batch = 1000
+    for start in range(0, clients, batch):
+        companies = Partner.create(
+            [
+                {
+                    "name": f"Client {i:06}",
+                    "is_company": True,
+                    "email": f"office{i}@client{i}.example.com",
+                    "phone": f"+48 22 {i:07}",
+                    "city": f"City {i % 300}",
+                    **profile(i),
+                }
+                for i in range(start, min(start + batch, clients))
+            ]
+        )
+        Partner.create(
+            [
+                {
+                    "name": f"{company.name} {code}",
+                    "parent_id": company.id,
+                    "address_type_id": address_type.id,
+                    "is_default_address": True,
+                    "street": f"{rng.randrange(1, 200)} Main Street",
+                    "city": company.city,
+                    "country_id": company.country_id.id,
+                }
+                for company in companies
+                for code, address_type in address_types.items()
+            ]
+        )
+        env["res.partner.satisfaction"].create(
+            [
+                {"partner_id": company.id, "score": rng.randint(1, 5), "date": date(2025, month, 1)}
+                for company in companies
+                for month in (3, 6, 9)
+            ]
+        )
+        env["res.partner.credential"].create(
+            [
+                {
+                    "partner_id": company.id,
+                    "name": "Hosting",
+                    "platform": "hosting",
+                    "secret": f"pw-{company.id}",
+                }
+                for company in companies
+            ]
+        )
+        env.cr.commit()
+        step(f"  {min(start + batch, clients)}/{clients} clients")
+    # The rest of the 10xN partners for the grouping case: people, most of them clients too.
+    others = 10 * clients - 3 * clients
+    for start in range(0, others, 5 * batch):
+        Partner.create(
+            [
+                {
+                    "name": f"Person {i:07}",
+                    **(profile(i) if i % 10 < 7 else {"country_id": countries[i % 40].id}),
+                }
+                for i in range(start, min(start + 5 * batch, others))
+            ]
+        )
+        env.cr.commit()
+        step(f"  {min(start + 5 * batch, others)}/{others} more partners")
+    create_bench_users(env, clients)
+
+
+def create_bench_users(env, clients):
+    Users = env["res.users"].with_context(no_reset_password=True)
+    Users.create(
+        {
+            "name": "Bench User",
+            "login": BENCH_USER,
+            "password": BENCH_USER,
+            "group_ids": [(6, 0, [env.ref("client_hub.group_client_hub_user").id])],
+        }
+    )
+    workplace = env.ref("client_hub.address_type_workplace")
+    for count, login in PORTAL_USERS.items():
+        client = env["res.partner"].create(
+            {
+                "name": f"Portal bench client {count}",
+                "is_company": True,
+                "client_status_id": env.ref("client_hub.client_status_active").id,
+            }
+        )
+        env["res.partner"].create(
+            [
+                {"name": f"Site {i}", "parent_id": client.id, "address_type_id": workplace.id}
+                for i in range(count)
+            ]
+        )
+        env["res.partner.credential"].create(
+            [{"partner_id": client.id, "name": f"Access {i}", "secret": f"s-{i}"} for i in range(count)]
+        )
+        user = Users.create(
+            {
+                "name": f"Portal {count}",
+                "login": login,
+                "password": login,
+                "group_ids": [(6, 0, [env.ref("base.group_portal").id])],
+            }
+        )
+        user.partner_id.parent_id = client
+
+
+# ---------------------------------------------------------------------------------------------
+# In-process measurements
+# ---------------------------------------------------------------------------------------------
+
+
+def timed(env, call):
+    """Wall time, CPU time and SQL queries of call()."""
+    cr = env.cr
+    queries, wall, cpu = cr.sql_log_count, time.perf_counter(), time.process_time()
+    call()
+    return {
+        "seconds": time.perf_counter() - wall,
+        "cpu": time.process_time() - cpu,
+        "queries": cr.sql_log_count - queries,
+    }
+
+
+def list_specification(env, view_xmlid):
+    view = env.ref(view_xmlid)
+    fields = env["res.partner"].get_views([(view.id, "list")])["models"]["res.partner"]["fields"]
+    relational = {"many2one": {"display_name": {}}, "many2many": {"display_name": {}}}
+    return {
+        name: {"fields": relational[info["type"]]} if info["type"] in relational else {}
+        for name, info in fields.items()
+    }
+
+
+def bench_list(env, repetitions):
+    """The Clients list vs the core Contacts list, same rows, as a Client Hub user."""
+    user = env["res.users"].search([("login", "=", BENCH_USER)])
+    Partner = env["res.partner"].with_user(user)
+    specs = {
+        "module": list_specification(env, "client_hub.res_partner_view_list_clients"),
+        "vanilla": list_specification(env, "base.view_partner_tree"),
+    }
+    domain = [("is_client", "=", True)]
+    results = {}
+    for limit in (80, 400):
+        for side, spec in specs.items():
+
+            def read(spec=spec, limit=limit):
+                env.invalidate_all()
+                return timed(
+                    env, lambda: Partner.web_search_read(domain, spec, limit=limit, count_limit=10001)
+                )
+
+            read()  # warm the caches (access rights, rules, translations)
+            results[f"{side}_{limit}"] = median_of(repetitions, read)
+    return results
+
+
+def bench_create(env, clients, repetitions):
+    """Creating N clients with the whole profile vs N partners with core fields only."""
+    rng = random.Random(7)
+    ref = env.ref
+    statuses = env["res.partner.client.status"].search([])
+    categories = env["res.partner.client.category"].search([("parent_id", "!=", False)])
+    conditions = env["res.partner.tax.condition"].search([("vat_required", "=", False)])
+    sources = env["utm.source"].search([], limit=10)
+    country = ref("base.pl")
+    core = [
+        {
+            "name": f"New {i}",
+            "is_company": True,
+            "email": f"new{i}@example.com",
+            "phone": f"+48 600 {i:06}",
+            "street": "Main Street 1",
+            "city": "Warsaw",
+            "country_id": country.id,
+        }
+        for i in range(clients)
+    ]
+    full = [
+        {
+            **vals,
+            "client_status_id": statuses[i % len(statuses)].id,
+            "client_category_id": categories[rng.randrange(len(categories))].id,
+            "client_since": "2024-05-01",
+            "tax_condition_id": conditions[i % len(conditions)].id,
+            "acquisition_source_id": sources[i % len(sources)].id,
+            "gender": "other",
+            "client_currency_id": ref("base.EUR").id,
+        }
+        for i, vals in enumerate(core)
+    ]
+    admin = env["res.partner"].with_user(ref("base.user_admin"))
+    results = {}
+    for side, vals_list in (("vanilla", core), ("module", full)):
+
+        def create(vals_list=vals_list):
+            with savepoint(env):
+                result = timed(
+                    env, lambda: admin.create([dict(vals) for vals in vals_list]).flush_recordset()
+                )
+            return result
+
+        results[side] = median_of(repetitions, create)
+    return results
+
+
+@contextlib.contextmanager
+def savepoint(env):
+    """Everything done inside is rolled back, the caches too."""
+    env.flush_all()
+    env.cr.execute("SAVEPOINT bench")
+    try:
+        yield
+    finally:
+        env.invalidate_all()
+        env.cr.execute("ROLLBACK TO SAVEPOINT bench")
+
+
+def bench_grouping(env, repetitions):
+    """Grouping all partners by status / category with the average satisfaction vs by country."""
+    Partner = env["res.partner"].with_user(env.ref("base.user_admin"))
+    cases = {
+        "status": (["client_status_id"], ["__count", "satisfaction_average:avg"]),
+        "category": (["client_category_id"], ["__count", "satisfaction_average:avg"]),
+        "country": (["country_id"], ["__count"]),
+    }
+    results = {"partners": Partner.search_count([])}
+    for name, (groupby, aggregates) in cases.items():
+
+        def group(groupby=groupby, aggregates=aggregates):
+            env.invalidate_all()
+            return timed(env, lambda: Partner.formatted_read_group([], groupby, aggregates))
+
+        group()
+        results[name] = median_of(repetitions, group)
+    return results
+
+
+def bench_vault(env, clients, repetitions):
+    """Cipher: encrypt + decrypt N secrets (CPU). ORM: rotate the N stored secrets to a new key."""
+    from odoo.addons.client_hub.models import vault  # noqa: PLC0415
+
+    cipher = vault.VaultCipher.from_config()
+    secrets = [f"secret-{i}-{'x' * 16}" for i in range(clients)]
+
+    def crypt():
+        cpu = time.process_time()
+        tokens = [cipher.encrypt(secret) for secret in secrets]
+        for token, key in tokens:
+            cipher.decrypt(token, key)
+        return {"cpu": time.process_time() - cpu}
+
+    results = {"encrypt_reveal": median_of(repetitions, crypt)}
+    Credential = env["res.partner.credential"]
+    results["stored_secrets"] = Credential.search_count([("has_secret", "=", True)])
+    old_keys = vault.configured_key_string()
+
+    def rotate():
+        with savepoint(env), patched_keys(f"{vault.VaultCipher.generate_key()},{old_keys}"):
+            result = timed(env, lambda: Credential._rotate_vault_keys())
+        return result
+
+    results["rotate"] = median_of(min(repetitions, 3), rotate)
+    # Reveal through the ORM (access check, decrypt, audit log row) for a sample of credentials.
+    sample = Credential.search([("has_secret", "=", True)], limit=min(clients, 1000))
+    user_env = env(user=env.ref("base.user_admin"))
+
+    def reveal():
+        with savepoint(env):
+            result = timed(
+                env, lambda: [credential.reveal_secret() for credential in sample.with_env(user_env)]
+            )
+        return {**result, "per_secret_ms": 1000 * result["seconds"] / len(sample)}
+
+    results["orm_reveal"] = median_of(min(repetitions, 3), reveal)
+    results["orm_reveal_sample"] = len(sample)
+    return results
+
+
+@contextlib.contextmanager
+def patched_keys(key_string):
+    from odoo.tools import config  # noqa: PLC0415
+
+    previous = config.get("client_hub_vault_keys")
+    config["client_hub_vault_keys"] = key_string
+    try:
+        yield
+    finally:
+        config["client_hub_vault_keys"] = previous
+
+
+# ---------------------------------------------------------------------------------------------
+# Portal pages, served by a real Odoo process
+# ---------------------------------------------------------------------------------------------
+
+# werkzeug's request line, then Odoo's "<queries> <query time> <other time>".
+REQUEST_LINE = re.compile(
+    r'"GET (?P<path>\S+) HTTP/[\d.]+" (?P<code>\d+) \S+ (?P<queries>\d+) (?P<sql>[\d.]+) (?P<rest>[\d.]+)'
+)
+
+
+def bench_portal(db, port, repetitions):
+    log = DEV / "bench-server.log"
+    server = subprocess.Popen(
+        [
+            ODOO,
+            "-d",
+            db,
+            "--db-filter",
+            f"^{db}$",
+            "--http-port",
+            str(port),
+            "--workers",
+            "0",
+            "--max-cron-threads",
+            "0",
+            "--log-level",
+            "info",
+            "--logfile",
+            str(log),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{base}/web/login")
+        results = {}
+        for count, login in PORTAL_USERS.items():
+            session = portal_session(base, login)
+            for path in ("/my/home", "/my/client", "/my/credentials"):
+
+                def get(path=path, session=session):
+                    offset = log.stat().st_size
+                    response = session.get(base + path, timeout=60)
+                    response.raise_for_status()
+                    return server_side(log, offset, path)
+
+                get()
+                results[f"{path}@{count}"] = median_of(repetitions, get)
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_for(url, seconds=120):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(requests.ConnectionError):
+            if requests.get(url, timeout=10).status_code == 200:
+                return
+        time.sleep(0.5)
+    raise SystemExit(f"Odoo did not answer {url} within {seconds} s (see .dev/bench-server.log)")
+
+
+def portal_session(base, login):
+    session = requests.Session()
+    page = session.get(f"{base}/web/login", timeout=60).text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    answer = session.post(
+        f"{base}/web/login", data={"login": login, "password": login, "csrf_token": token}, timeout=60
+    )
+    if "/web/login" in answer.url:
+        raise SystemExit(f"the portal user {login} could not log in")
+    return session
+
+
+def server_side(log, offset, path):
+    """The server's own figures for the last request to `path` (queries, SQL time, total time)."""
+    for _ in range(50):
+        with log.open() as handle:
+            handle.seek(offset)
+            for line in handle:
+                match = REQUEST_LINE.search(line)
+                if match and match["path"] == path:
+                    sql, rest = float(match["sql"]), float(match["rest"])
+                    return {"queries": int(match["queries"]), "seconds": sql + rest}
+        time.sleep(0.05)
+    raise SystemExit(f"no request line for {path} in {log}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------
+
+
+def ratio(module, vanilla):
+    return module / vanilla if vanilla else float("nan")
+
+
+def rows(data):
+    """(measure, module, vanilla, ratio, target) rows of the table."""
+    lst, create, group, vault, portal = (data[k] for k in ("list", "create", "grouping", "vault", "portal"))
+    n = data["clients"]
+    table = []
+    for limit in (80, 400):
+        module, vanilla = lst[f"module_{limit}"], lst[f"vanilla_{limit}"]
+        table.append(
+            (
+                f"List {limit} rows: queries",
+                module["queries"],
+                vanilla["queries"],
+                module["queries"] - vanilla["queries"],
+                "≤ +2, same at 80 and 400",
+                "diff",
+            )
+        )
+        table.append(
+            (
+                f"List {limit} rows: ms",
+                1000 * module["seconds"],
+                1000 * vanilla["seconds"],
+                ratio(module["seconds"], vanilla["seconds"]),
+                "≤ 1.15x",
+                "ratio",
+            )
+        )
+    table.append(
+        (
+            f"Create {n} partners: s",
+            create["module"]["seconds"],
+            create["vanilla"]["seconds"],
+            ratio(create["module"]["seconds"], create["vanilla"]["seconds"]),
+            "≤ 1.25x",
+            "ratio",
+        )
+    )
+    for name in ("status", "category"):
+        table.append(
+            (
+                f"Group {group['partners']} by {name} + avg satisfaction vs by country: ms",
+                1000 * group[name]["seconds"],
+                1000 * group["country"]["seconds"],
+                ratio(group[name]["seconds"], group["country"]["seconds"]),
+                "≤ 1.5x",
+                "ratio",
+            )
+        )
+    table.append(
+        (
+            f"Vault: encrypt + reveal {n} secrets: CPU s",
+            vault["encrypt_reveal"]["cpu"],
+            None,
+            None,
+            "≤ 1 s",
+            "abs",
+        )
+    )
+    table.append(
+        (
+            f"Vault: rotate {vault['stored_secrets']} secrets: s",
+            vault["rotate"]["seconds"],
+            None,
+            None,
+            "≤ 10 s",
+            "abs",
+        )
+    )
+    table.append(
+        (
+            f"Vault: ORM reveal with audit log, {vault['orm_reveal_sample']}: ms each",
+            vault["orm_reveal"]["per_secret_ms"],
+            None,
+            None,
+            "(information)",
+            "abs",
+        )
+    )
+    for count in PORTAL_USERS:
+        home = portal[f"/my/home@{count}"]
+        for path in ("/my/client", "/my/credentials"):
+            page = portal[f"{path}@{count}"]
+            table.append(
+                (
+                    f"Portal {path}, {count} records: queries",
+                    page["queries"],
+                    home["queries"],
+                    None,
+                    "same for 1 and 50",
+                    "abs",
+                )
+            )
+            table.append(
+                (
+                    f"Portal {path}, {count} records: ms vs /my/home",
+                    1000 * page["seconds"],
+                    1000 * home["seconds"],
+                    ratio(page["seconds"], home["seconds"]),
+                    "≤ 1.5x",
+                    "ratio",
+                )
+            )
+    install = data["install"]
+    table.append(
+        (
+            "Install client_hub (s) vs loading its dependencies' database",
+            install["install"],
+            install["load"],
+            ratio(install["install"], install["load"]),
+            "(information)",
+            "ratio",
+        )
+    )
+    return table
+
+
+def number(value):
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+    return str(value)
+
+
+def print_table(data):
+    header = ("Measure", "client_hub", "vanilla", "ratio / diff", "target")
+    lines = [header, *((m, number(a), number(b), number(r), t) for m, a, b, r, t, _kind in rows(data))]
+    widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
+    print(f"\nclient_hub benchmark — {data['machine']['summary']}, {data['date']}")
+    for i, line in enumerate(lines):
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)))
+        if i == 0:
+            print("  ".join("-" * width for width in widths))
+    print("\nAs a Markdown table (README, Performance):\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for line in lines[1:]:
+        print("| " + " | ".join(str(cell) for cell in line) + " |")
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = int(Path("/proc/meminfo").read_text().split()[1]) // 1024**2
+    postgres = psql("postgres", "SHOW server_version") or "?"
+    python = platform.python_version()
+    summary = f"{cpu}, {os.cpu_count()} cores, {memory} GiB, PostgreSQL {postgres}, Python {python}"
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": memory,
+        "postgresql": postgres,
+        "summary": summary,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=10000, help="N: clients (10xN partners for grouping)")
+    parser.add_argument("--repetitions", type=int, default=5, help="repetitions of each measurement")
+    parser.add_argument("--db", default="client_hub_bench")
+    parser.add_argument("--port", type=int, default=8269)
+    parser.add_argument(
+        "--skip-install", action="store_true", help="do not measure the install (saves minutes)"
+    )
+    args = parser.parse_args()
+
+    from odoo.tools import config  # noqa: PLC0415
+
+    config.parse_config(["--log-level", "warn"], setup_logging=True)
+    base_db = f"{args.db}_base"
+    ensure_dependencies_db(base_db)
+    ensure_bench_db(args.db, base_db, args.clients)
+    data = {
+        "clients": args.clients,
+        "repetitions": args.repetitions,
+        "date": date.today().isoformat(),
+        "machine": machine(),
+    }
+    with odoo_env(args.db) as env:
+        step("list page")
+        data["list"] = bench_list(env, args.repetitions)
+        step("bulk create")
+        data["create"] = bench_create(env, args.clients, min(args.repetitions, 3))
+        step("grouping")
+        data["grouping"] = bench_grouping(env, args.repetitions)
+        step("vault")
+        data["vault"] = bench_vault(env, args.clients, args.repetitions)
+        env.cr.rollback()
+    step(f"portal pages (an Odoo server on 127.0.0.1:{args.port})")
+    data["portal"] = bench_portal(args.db, args.port, args.repetitions)
+    if args.skip_install:
+        data["install"] = {"install": float("nan"), "load": float("nan")}
+    else:
+        step("install (3 times on a copy of the dependencies' database)")
+        data["install"] = measure_install(base_db, 3)
+    (DEV / "bench.json").write_text(json.dumps(data, indent=2, default=str))
+    print_table(data)
+    print("\nWritten: .dev/bench.json")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
