@@ -4,7 +4,7 @@ SETUP := tools/dev/setup.sh
 WORKERS ?= 0
 export WORKERS
 
-.PHONY: help env demo test lint i18n bench clean
+.PHONY: help env demo test lint i18n bench load upgrade-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,7 +28,13 @@ i18n: env ## export i18n/client_hub.pot from the code and merge it into the .po 
 bench: env ## benchmark against vanilla Odoo on one database: make bench [N=10000] [REPS=5]
 	@.dev/bin/python tools/dev/bench.py --clients $(or $(N),10000) --repetitions $(or $(REPS),5) $(BENCH_ARGS)
 
+load: env ## 20 portal + 5 back-office sessions for 30 s against Odoo with 2 workers, on loopback
+	@.dev/bin/python tools/dev/load.py --workers $(if $(filter 0,$(WORKERS)),2,$(WORKERS)) $(LOAD_ARGS)
+
+upgrade-check: env ## update client_hub twice and uninstall it: no data lost, secrets still readable
+	@.dev/bin/python tools/dev/upgrade_check.py
+
 clean: ## drop the dev databases and remove .dev (downloads included)
 	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_i18n
-	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install; do dropdb --if-exists --force $$db; done
+	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade; do dropdb --if-exists --force $$db; done
 	@rm -rf .dev

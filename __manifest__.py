@@ -8,6 +8,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["contacts", "account", "portal", "utm", "mail"],
     "data": [
         "security/client_hub_groups.xml",

@@ -1,6 +1,7 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import fields
+from odoo.addons.client_hub.models.input_checks import has_control_characters
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request, route
@@ -8,6 +9,7 @@ from odoo.http import request, route
 MAX_TEXT = 256  # longest value accepted from a one-line portal input
 MAX_NOTE = 4000  # longest comment or note
 PROFILE_FIELDS = ("phone", "email", "website", "vat")
+MAX_ID = 2**31 - 1  # PostgreSQL's integer: a bigger "id" would be a database error, not a form error
 
 
 class ClientHubPortal(CustomerPortal):
@@ -37,9 +39,19 @@ class ClientHubPortal(CustomerPortal):
         return credential if credential and credential.partner_id == client else None
 
     @staticmethod
+    def _form_int(value, low=1, high=MAX_ID):
+        """An integer typed in a form (ASCII digits from low to high), else None."""
+        value = str(value or "").strip()
+        if value.isascii() and value.isdigit() and low <= int(value) <= high:
+            return int(value)
+        return None
+
+    @staticmethod
     def _clean_text(form, name, errors, label, limit=MAX_TEXT, required=False):
         value = (form.get(name) or "").strip()
-        if len(value) > limit:
+        if has_control_characters(value):
+            errors[name] = request.env._("%(field)s contains characters that are not allowed.", field=label)
+        elif len(value) > limit:
             errors[name] = request.env._(
                 "%(field)s is too long (%(limit)s characters at most).", field=label, limit=limit
             )
@@ -71,7 +83,7 @@ class ClientHubPortal(CustomerPortal):
 
     def _parse_form_data(self, form_data):
         raw_type = str(form_data.get("address_type_id") or "").strip()
-        if raw_type and not raw_type.isdigit():
+        if raw_type and self._form_int(raw_type) is None:
             # Not an id: mark it invalid for the validation below instead of dropping it.
             address_values, extra_form_data = super()._parse_form_data(
                 {key: value for key, value in form_data.items() if key != "address_type_id"}
@@ -130,9 +142,10 @@ class ClientHubPortal(CustomerPortal):
             errors["email"] = env._("Enter a valid e-mail address.")
         condition_id = form.get("tax_condition_id") or ""
         if condition_id:
+            condition_id = self._form_int(condition_id)
             condition = (
-                env["res.partner.tax.condition"].sudo().browse(int(condition_id)).exists()
-                if condition_id.isdigit()
+                env["res.partner.tax.condition"].sudo().browse(condition_id).exists()
+                if condition_id
                 else None
             )
             if not condition:
@@ -209,9 +222,9 @@ class ClientHubPortal(CustomerPortal):
         if values["platform"] not in platforms:
             errors["platform"] = env._("Choose a platform from the list.")
         port = (form.get("port") or "").strip()
-        if port and not (port.isdigit() and 1 <= int(port) <= 65535):
+        values["port"] = self._form_int(port, high=65535) or 0
+        if port and not values["port"]:
             errors["port"] = env._("The port is a number from 1 to 65535.")
-        values["port"] = int(port) if port.isdigit() and not errors.get("port") else 0
         secret = self._clean_text(
             form, "secret", errors, env._("Secret"), limit=MAX_NOTE, required=not credential
         )

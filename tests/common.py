@@ -1,3 +1,4 @@
+import os
 from contextlib import contextmanager
 from unittest.mock import patch
 
@@ -6,6 +7,23 @@ from cryptography.fernet import Fernet
 from odoo.addons.client_hub.models import vault
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+
+def _record_encrypted_secrets(path):
+    """Append every plaintext the vault encrypts to `path`, hex-encoded: `make test` then fails if one
+    of them shows up in the test log."""
+    encrypt = vault.VaultCipher.encrypt
+
+    def recording_encrypt(self, plaintext):
+        with open(path, "a", encoding="ascii") as secrets:
+            secrets.write(plaintext.encode().hex() + "\n")
+        return encrypt(self, plaintext)
+
+    vault.VaultCipher.encrypt = recording_encrypt
+
+
+if os.environ.get("CLIENT_HUB_TEST_SECRETS"):
+    _record_encrypted_secrets(os.environ["CLIENT_HUB_TEST_SECRETS"])
 
 
 class ClientHubCase(TransactionCase):

@@ -1,4 +1,5 @@
 from odoo import Command, api, fields, models
+from odoo.addons.client_hub.models.input_checks import has_control_characters
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
@@ -13,7 +14,7 @@ class AccountMoveCorrection(models.TransientModel):
     move_id = fields.Many2one(
         "account.move",
         string="Invoice",
-        required=True,
+        # Required in the form; checked with a clear message on confirmation (not a NOT NULL error).
         domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted'),"
         " ('commercial_partner_id', '=', commercial_partner_id), ('company_id', '=', company_id),"
         " ('payment_state', '!=', 'reversed')]",
@@ -69,6 +70,22 @@ class AccountMoveCorrection(models.TransientModel):
                     lambda line: line.display_type == "product"
                 )
             ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_reason(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_reason(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_reason(self, vals):
+        # Before the database sees it: PostgreSQL would refuse a NUL with an error nobody can read.
+        if has_control_characters(vals.get("reason")):
+            raise ValidationError(self.env._("The reason contains characters that are not allowed."))
 
     @api.model
     def _action_open(self, partner, move=None):

@@ -8,6 +8,11 @@ DB=${TEST_DB:-client_hub_test}
 LOG="$DEV/test.log"
 TAGS=${TEST_TAGS:-/client_hub}
 
+SECRETS="$DEV/test-secrets.hex"  # every plaintext the vault encrypts during the tests (see tests/common.py)
+: >"$SECRETS"
+export CLIENT_HUB_TEST_SECRETS="$SECRETS"
+export ODOO_RC="$DEV/odoo.conf"
+
 printf '==> Tests: fresh database %s\n' "$DB"
 dropdb --if-exists --force "$DB" >/dev/null 2>&1 || true
 
@@ -30,4 +35,4 @@ tailer=$!
 wait "$pid"
 rc=$?
 wait "$tailer" 2>/dev/null
-exec "$DEV/venv/bin/python" "$ROOT/tools/dev/test_summary.py" "$LOG" "$rc"
+exec "$DEV/venv/bin/python" "$ROOT/tools/dev/test_summary.py" "$LOG" "$rc" "$DB" "$SECRETS"

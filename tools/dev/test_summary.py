@@ -1,18 +1,86 @@
 """Read an Odoo test log and print the closing line `N passed, N failed, N skipped`.
 
 Exit status 1 when Odoo failed, a test failed or errored, a test was skipped (a tour that did not
-run is a tour that proves nothing), or no test ran at all.
+run is a tour that proves nothing), no test ran at all, or a known secret appears in the log: a
+secret of the test database (decrypted with the configured vault keys) or one the vault encrypted
+during the tests (tests/common.py writes those, hex-encoded, to $CLIENT_HUB_TEST_SECRETS).
 """
 
+import configparser
+import hashlib
+import os
 import re
+import subprocess
 import sys
+
+from cryptography.fernet import Fernet, InvalidToken
 
 SUMMARY = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 SKIPPED = re.compile(r" INFO \S+ (odoo\.addons\.\S+): skipped (.*)")
 FAILED = re.compile(r" (?:ERROR|CRITICAL) \S+ (odoo\.addons\.\S+): (?:FAIL|ERROR): (.*)")
 
 
-def main(log_path, odoo_rc):
+MIN_SECRET_LENGTH = 6  # shorter test secrets ("s-1") would match log lines by chance
+
+
+def vault_keys():
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(os.environ.get("ODOO_RC", ""))
+    keys = config.get("options", "client_hub_vault_keys", fallback="") or os.environ.get(
+        "CLIENT_HUB_VAULT_KEYS", ""
+    )
+    return {
+        hashlib.sha256(key.encode()).hexdigest()[:12]: Fernet(key) for key in keys.split(",") if key.strip()
+    }
+
+
+def database_secrets(db):
+    rows = subprocess.run(
+        [
+            "psql",
+            "-d",
+            db,
+            "-AtF",
+            "\t",
+            "-c",
+            "SELECT secret_key_id, secret_ciphertext FROM res_partner_credential"
+            " WHERE secret_ciphertext IS NOT NULL",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.splitlines()
+    fernets, secrets = vault_keys(), set()
+    for row in rows:
+        key_id, _tab, ciphertext = row.partition("\t")
+        if key_id in fernets:
+            try:
+                secrets.add(fernets[key_id].decrypt(ciphertext.encode()).decode())
+            except InvalidToken:
+                pass
+    return secrets
+
+
+def known_secrets(db, secrets_file):
+    secrets = database_secrets(db) if db else set()
+    if secrets_file and os.path.exists(secrets_file):
+        with open(secrets_file, encoding="ascii") as lines:
+            secrets |= {bytes.fromhex(line.strip()).decode() for line in lines if line.strip()}
+    return {secret for secret in secrets if len(secret) >= MIN_SECRET_LENGTH}
+
+
+def leaked_secrets(text, secrets):
+    """(secret, line number) of the first log line showing each leaked secret."""
+    lines = text.splitlines()
+    leaks = []
+    for secret in sorted(secrets):
+        number = next((n for n, line in enumerate(lines, start=1) if secret in line), None)
+        if number:
+            leaks.append((secret, number))
+    return leaks
+
+
+def main(log_path, odoo_rc, db=None, secrets_file=None):
     with open(log_path, encoding="utf-8", errors="replace") as log:
         text = log.read()
     summary = SUMMARY.findall(text)
@@ -28,8 +96,13 @@ def main(log_path, odoo_rc):
         print(f"FAILED {name}")
     for _logger, reason in skipped:
         print(f"SKIPPED {reason}")
-    passed = total - failed - len(skipped)
+    passed = max(0, total - failed - len(skipped))  # subtests count failures one by one
     problems = []
+    secrets = known_secrets(db, secrets_file)
+    for secret, number in leaked_secrets(text, secrets):
+        # Never print the secret itself: the terminal is a log too.
+        problems.append(f"a secret of {len(secret)} characters appears in .dev/test.log, line {number}")
+    print(f"Secrets checked in the log: {len(secrets)}")
     if total == 0:
         problems.append("no test ran")
     if skipped:
@@ -43,4 +116,4 @@ def main(log_path, odoo_rc):
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    sys.exit(main(*sys.argv[1:5]))

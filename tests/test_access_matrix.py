@@ -1,0 +1,222 @@
+from pathlib import Path
+
+from odoo import Command
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from .common import new_vault_key, vault_keys
+
+ROLES = {
+    "public": ("Public", None),
+    "portal": ("Portal", "base.group_portal"),
+    "internal": ("Internal user", "base.group_user"),
+    "user": ("Client Hub User", "client_hub.group_client_hub_user"),
+    "credentials": ("Credentials", "client_hub.group_client_hub_credentials"),
+    "manager": ("Manager", "client_hub.group_client_hub_manager"),
+    "invoicing": ("Invoicing", "account.group_account_invoice"),
+}
+# What each role may do through the ORM: C(reate) R(ead) U(pdate) D(elete) on its own client's
+# records, then "/" and what it may do on other clients' records when that differs. Portal users
+# reach their client's data only through the portal pages (tested in test_portal_access).
+MATRIX = {
+    "res.partner.client.status": ("", "R", "R", "R", "R", "CRUD", "R"),
+    "res.partner.client.category": ("", "R", "R", "R", "R", "CRUD", "R"),
+    "res.partner.tax.condition": ("", "R", "R", "R", "R", "CRUD", "R"),
+    "res.partner.address.type": ("", "R", "R", "R", "R", "CRUD", "R"),
+    "res.partner.satisfaction": ("", "", "", "CRU", "CRU", "CRUD", ""),
+    "res.partner.credential": ("", "", "", "", "CRU", "CRUD", ""),
+    "res.partner.credential.log": ("", "", "", "", "R/", "R", ""),
+    "account.move.correction": ("", "", "", "", "", "", "CRUD"),
+    "account.move.correction.line": ("", "", "", "", "", "", "CRUD"),
+}
+OPERATIONS = {"C": "create", "R": "read", "U": "write", "D": "unlink"}
+
+
+def expected(model, role, scope):
+    cell = MATRIX[model][list(ROLES).index(role)]
+    own, differs, other = cell.partition("/")
+    return other if scope == "other" and differs else own
+
+
+def matrix_markdown():
+    """The README's table, rendered from MATRIX."""
+    lines = [
+        "| Model | " + " | ".join(label for label, _group in ROLES.values()) + " |",
+        "|---|" + "---|" * len(ROLES),
+    ]
+    for model, cells in MATRIX.items():
+        lines.append(f"| `{model}` | " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
+    return "\n".join(lines)
+
+
+def _markdown_cell(cell):
+    own, differs, other = cell.partition("/")
+    if differs:
+        return f"{own or '—'} own, {other or '—'} others"
+    return cell or "—"
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(AccountTestInvoicingCommon):
+    """Every model, every role, create/read/update/delete, on its own and on another client's records."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.env["res.partner"]
+        active = cls.env.ref("client_hub.client_status_active")
+        cls.clients = {
+            scope: Partner.create(
+                {"name": f"Matrix {scope}", "is_company": True, "client_status_id": active.id}
+            )
+            for scope in ("own", "other")
+        }
+        cls.users = {"public": cls.env.ref("base.public_user")}
+        for role, (label, group) in ROLES.items():
+            if group:
+                cls.users[role] = new_test_user(
+                    cls.env,
+                    login=f"ch_matrix_{role}",
+                    groups=group,
+                    name=f"Matrix {label}",
+                    company_id=cls.env.company.id,
+                    company_ids=[Command.set(cls.env.company.ids)],
+                )
+        cls.users["portal"].partner_id.parent_id = cls.clients["own"]
+        back_office = [user.id for role, user in cls.users.items() if role not in ("public", "portal")]
+        cls.invoices = {
+            scope: cls.init_invoice("out_invoice", client, amounts=[100], post=True)
+            for scope, client in cls.clients.items()
+        }
+        sudo = cls.env(su=True)
+        cls.key = new_vault_key()
+        with vault_keys(cls.key):
+            cls.credentials = {
+                scope: sudo["res.partner.credential"].create(
+                    {
+                        "partner_id": client.id,
+                        "name": f"Matrix {scope}",
+                        "secret": f"matrix-{scope}-secret",
+                        "user_ids": [Command.set(back_office if scope == "own" else [])],
+                    }
+                )
+                for scope, client in cls.clients.items()
+            }
+
+    def setUp(self):
+        super().setUp()
+        keys = vault_keys(self.key)
+        keys.__enter__()
+        self.addCleanup(keys.__exit__, None, None, None)
+
+    # Records each check runs on, and the values it creates or writes -------------------------------
+
+    def _record(self, model, scope, user):
+        client, sudo = self.clients[scope], self.env(su=True)
+        if model == "res.partner.satisfaction":
+            return sudo[model].create({"partner_id": client.id, "score": 4})
+        if model == "res.partner.credential":
+            return self.credentials[scope]
+        if model == "res.partner.credential.log":
+            credential = self.credentials[scope]
+            return sudo[model].create(
+                {
+                    "credential_id": credential.id,
+                    "credential_name": credential.name,
+                    "partner_id": client.id,
+                    "action": "reveal",
+                    "user_id": user.id if scope == "own" else self.env.ref("base.user_admin").id,
+                }
+            )
+        if model.startswith("account.move.correction"):
+            # A wizard belongs to whoever opened it; another user's wizard is the "other" record.
+            creator = user if scope == "own" else self.env.ref("base.user_admin")
+            wizard = (
+                sudo["account.move.correction"]
+                .with_user(creator)
+                .sudo()
+                .create(self._values("account.move.correction", scope))
+            )
+            return wizard if model == "account.move.correction" else wizard.line_ids[:1]
+        return sudo[model].create(self._values(model, scope))  # a fresh one: nothing refers to it
+
+    def _values(self, model, scope):
+        client, invoice = self.clients[scope], self.invoices[scope]
+        if model == "account.move.correction.line":
+            wizard = self._record("account.move.correction", scope, self.env.user)
+            return {
+                "correction_id": wizard.id,
+                "move_line_id": invoice.invoice_line_ids[:1].id,
+                "quantity": 1,
+            }
+        return {
+            "res.partner.client.status": {"name": "Matrix status"},
+            "res.partner.client.category": {"name": "Matrix category"},
+            "res.partner.tax.condition": {"name": "Matrix condition", "code": "matrix"},
+            "res.partner.address.type": {"name": "Matrix type", "code": "matrix"},
+            "res.partner.satisfaction": {"partner_id": client.id, "score": 3},
+            "res.partner.credential": {"partner_id": client.id, "name": "Matrix new", "secret": "matrix-new"},
+            "res.partner.credential.log": {"credential_id": self.credentials[scope].id, "action": "reveal"},
+            "account.move.correction": {"partner_id": client.id, "move_id": invoice.id, "reason": "Matrix"},
+        }[model]
+
+    def _update(self, model):
+        return {
+            "res.partner.satisfaction": {"comment": "Matrix"},
+            "res.partner.credential": {"note": "Matrix"},
+            "res.partner.credential.log": {"note": "Matrix"},
+            "account.move.correction": {"reason": "Matrix again"},
+            "account.move.correction.line": {"quantity": 2},
+        }.get(model, {"name": "Matrix renamed"})
+
+    # The checks ----------------------------------------------------------------------------------------
+
+    def _allowed(self, operation, model, scope, user):
+        """Whether `user` may do `operation`; AccessError is the only acceptable refusal."""
+        try:
+            with self.env.cr.savepoint():
+                if operation == "create":
+                    values = self._values(model, scope)
+                    self.env[model].with_user(user).create(values).flush_recordset()
+                else:
+                    record = self._record(model, scope, user).with_user(user)
+                    if operation == "read":
+                        record.read(["display_name"])
+                    elif operation == "write":
+                        record.write(self._update(model))
+                        record.flush_recordset()
+                    else:
+                        record.unlink()
+                        self.env.flush_all()
+                self.env.invalidate_all()
+                raise _RolledBack
+        except _RolledBack:
+            return True
+        except AccessError:
+            return False
+        finally:
+            self.env.invalidate_all()
+
+    def test_access_matrix(self):
+        for model in MATRIX:
+            for role, user in self.users.items():
+                for scope in ("own", "other"):
+                    letters = expected(model, role, scope)
+                    for letter, operation in OPERATIONS.items():
+                        with self.subTest(model=model, role=role, scope=scope, operation=operation):
+                            self.assertEqual(self._allowed(operation, model, scope, user), letter in letters)
+
+    def test_matrix_covers_every_model_of_the_module(self):
+        defined = {
+            name for name, model in self.env.registry.items() if model._original_module == "client_hub"
+        }
+        self.assertEqual(defined, set(MATRIX))
+
+    def test_readme_shows_the_matrix(self):
+        readme = Path(__file__).resolve().parents[1] / "README.md"
+        self.assertIn(matrix_markdown(), readme.read_text(encoding="utf-8"))
+
+
+class _RolledBack(Exception):
+    """Leaves the savepoint of an allowed operation, so that nothing it did stays."""

@@ -1,0 +1,186 @@
+"""Update client_hub twice, then uninstall it, on a demo database with data of its own (`make upgrade-check`).
+
+1. installs client_hub with demo data, then adds what users would have typed (clients, typed
+   addresses, ratings, credentials, an invoice and its correction: records no module owns);
+2. updates the module twice: every count, client number and address type is unchanged and every
+   secret still decrypts to what it was;
+3. uninstalls it: Odoo's partners, addresses and invoices typed by users are all still there.
+Prints what it checked; exits 1 on the first difference.
+"""
+
+import hashlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ODOO = str(ROOT / ".dev" / "bin" / "odoo")
+DB = "client_hub_upgrade"
+USER_CLIENTS = 5
+
+
+def odoo(*args):
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            ODOO,
+            "-d",
+            DB,
+            *args,
+            "--stop-after-init",
+            "--log-level",
+            "warn",
+            "--log-handler",
+            "py.warnings:ERROR",
+        ],
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def environment():
+    """A fresh registry (another process changed the database) and a superuser environment."""
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    Registry.delete(DB)
+    return api.Environment(Registry(DB).cursor(), SUPERUSER_ID, {})
+
+
+def add_user_data(env):
+    """What people type into a running database: nothing here has an XML id of the module."""
+    from odoo import Command  # noqa: PLC0415
+
+    ref = env.ref
+    clients = env["res.partner"].create(
+        [
+            {
+                "name": f"Upgrade Client {i}",
+                "is_company": True,
+                "client_status_id": ref("client_hub.client_status_active").id,
+                "client_category_id": env["res.partner.client.category"].search([], limit=1).id,
+                "tax_condition_id": ref("client_hub.tax_condition_final_consumer").id,
+            }
+            for i in range(USER_CLIENTS)
+        ]
+    )
+    for client in clients:
+        env["res.partner"].create(
+            [
+                {
+                    "name": f"{client.name} {code}",
+                    "parent_id": client.id,
+                    "is_default_address": True,
+                    "address_type_id": ref(f"client_hub.address_type_{code}").id,
+                    "street": "Main Street 1",
+                }
+                for code in ("invoice", "workplace")
+            ]
+        )
+        env["res.partner.satisfaction"].create({"partner_id": client.id, "score": 4})
+        env["res.partner.credential"].create(
+            {"partner_id": client.id, "name": "Hosting", "secret": f"upgrade-secret-{client.id}"}
+        )
+    product = env["product.product"].create({"name": "Upgrade consulting", "list_price": 100})
+    invoice = env["account.move"].create(
+        {
+            "move_type": "out_invoice",
+            "partner_id": clients[0].id,
+            "invoice_line_ids": [
+                Command.create({"product_id": product.id, "quantity": 3, "price_unit": 100})
+            ],
+        }
+    )
+    invoice.action_post()
+    wizard = env["account.move.correction"].create(
+        {"partner_id": clients[0].id, "move_id": invoice.id, "reason": "Upgrade check", "mode": "full"}
+    )
+    wizard.action_confirm()
+    env.cr.commit()
+
+
+def fingerprint(env):
+    """Counts, client numbers, address types and a digest of every decrypted secret."""
+    Partner = env["res.partner"].with_context(active_test=False)
+    credentials = env["res.partner.credential"].with_context(active_test=False).search([], order="id")
+    secrets = hashlib.sha256()
+    for credential in credentials.filtered("has_secret"):
+        secrets.update(credential._decrypt(credential.secret_ciphertext, credential.secret_key_id).encode())
+    counted = [
+        "res.partner.client.status",
+        "res.partner.client.category",
+        "res.partner.tax.condition",
+        "res.partner.address.type",
+        "res.partner.satisfaction",
+        "res.partner.credential",
+        "res.partner.credential.log",
+        "account.move",
+    ]
+    return {
+        **{model: env[model].with_context(active_test=False).search_count([]) for model in counted},
+        "partners": Partner.search_count([]),
+        "client numbers": sorted(Partner.search([("is_client", "=", True)]).mapped("ref")),
+        "typed addresses": sorted(
+            (address.name, address.address_type_id.code, address.is_default_address)
+            for address in Partner.search([("address_type_id", "!=", False)])
+        ),
+        "corrections": env["account.move"].search_count([("correction_of_move_id", "!=", False)]),
+        "secrets revealed": f"{len(credentials.filtered('has_secret'))} ({secrets.hexdigest()[:16]})",
+    }
+
+
+def core_fingerprint(env):
+    """What must survive an uninstall: partners, addresses and invoices people typed."""
+    Partner = env["res.partner"].with_context(active_test=False)
+    user_partners = Partner.search([("name", "like", "Upgrade Client")], order="name")
+    return {
+        "user partners": [(p.name, p.type, p.parent_id.name or "", p.ref or "") for p in user_partners],
+        "invoices": env["account.move"].search_count([("partner_id", "in", user_partners.ids)]),
+    }
+
+
+def check(label, before, after):
+    if before != after:
+        print(f"==> Upgrade check: FAILED {label}")
+        for key in before:
+            if before[key] != after.get(key):
+                print(f"    {key}: {before[key]!r} -> {after.get(key)!r}")
+        sys.exit(1)
+    print(f"==> Upgrade check: {label}: unchanged ({', '.join(f'{k}' for k in before)})")
+
+
+def main():
+    from odoo.tools import config  # noqa: PLC0415
+
+    config.parse_config(["--log-level", "warn"], setup_logging=True)
+    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+    print(f"==> Upgrade check: installing client_hub with demo data in {DB}")
+    odoo("-i", "client_hub", "--with-demo")
+    env = environment()
+    add_user_data(env)
+    before, core_before = fingerprint(env), core_fingerprint(env)
+    env.cr.close()
+    print(
+        f"    {', '.join(f'{key}: {value}' for key, value in before.items() if not isinstance(value, list))}"
+    )
+    for run in (1, 2):
+        seconds = odoo("-u", "client_hub")
+        env = environment()
+        check(f"update {run} ({seconds:.0f} s)", before, fingerprint(env))
+        env.cr.close()
+    env = environment()
+    env["ir.module.module"].search([("name", "=", "client_hub")]).button_immediate_uninstall()
+    env.cr.commit()
+    env.cr.close()
+    env = environment()
+    if env["ir.module.module"].search([("name", "=", "client_hub")]).state != "uninstalled":
+        print("==> Upgrade check: FAILED client_hub is still installed")
+        sys.exit(1)
+    check("uninstall", core_before, core_fingerprint(env))
+    env.cr.close()
+    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+
+
+if __name__ == "__main__":
+    main()
