@@ -6,11 +6,11 @@ from .common import ClientHubCase, new_vault_key, vault_keys
 class TestListQueryCounts(ClientHubCase):
     """The Clients list costs the same number of queries for 10 rows as for 100: no N+1."""
 
-    def _specification(self):
-        view = self.env.ref("client_hub.res_partner_view_list_clients")
+    def _specification(self, view_xmlid="client_hub.res_partner_view_list_clients"):
+        view = self.env.ref(view_xmlid)
         fields = self.env["res.partner"].get_views([(view.id, "list")])["models"]["res.partner"]["fields"]
         return {
-            name: {"fields": {"display_name": {}}} if info["type"] == "many2one" else {}
+            name: {"fields": {"display_name": {}}} if info["type"] in ("many2one", "many2many") else {}
             for name, info in fields.items()
         }
 
@@ -21,7 +21,7 @@ class TestListQueryCounts(ClientHubCase):
         Partner.web_search_read([("is_client", "=", True)], specification, limit=limit)
         return self.env.cr.sql_log_count - before
 
-    def test_list_query_count_does_not_grow(self):
+    def _create_clients(self):
         categories = self.env["res.partner.client.category"].create([{"name": f"Cat {i}"} for i in range(5)])
         clients = self.env["res.partner"].create(
             [
@@ -38,12 +38,26 @@ class TestListQueryCounts(ClientHubCase):
         self.env["res.partner.satisfaction"].create(
             [{"partner_id": client.id, "score": 1 + i % 5} for i, client in enumerate(clients)]
         )
+
+    def test_list_query_count_does_not_grow(self):
+        self._create_clients()
         specification = self._specification()
         self.assertIn("satisfaction_score", specification)
         self._queries(10, specification)  # warm the registry caches
         ten = self._queries(10, specification)
         self.assertGreater(ten, 0, "the queries are counted")
         self.assertEqual(ten, self._queries(100, specification))
+
+    def test_list_costs_at_most_two_queries_more_than_the_contacts_list(self):
+        self._create_clients()
+        clients, contacts = self._specification(), self._specification("base.view_partner_tree")
+        self._queries(80, clients), self._queries(80, contacts)  # warm the registry caches
+        self.assertLessEqual(self._queries(80, clients), self._queries(80, contacts) + 2)
+
+
+# Queries of each portal page for a logged-in client (whatever its number of records): a change that
+# makes a page cost more fails here. Lower them when a page gets cheaper.
+PORTAL_QUERIES = {"/my/client": 10, "/my/credentials": 8, "/my/satisfaction": 7, "/my": 23}
 
 
 @tagged("post_install", "-at_install")
@@ -89,3 +103,4 @@ class TestPortalQueryCounts(HttpCase):
                 queries = self._page_queries(one, url)
                 self.assertGreater(queries, 0, "the request's queries are counted")
                 self.assertEqual(queries, self._page_queries(fifty, url))
+                self.assertLessEqual(queries, PORTAL_QUERIES[url], f"{url} costs {queries} queries")
