@@ -192,10 +192,13 @@ EOF
         opt=${var#*:}; var=${var%%:*}
         [ -z "${!var:-}" ] || echo "$opt = ${!var}" >>"$conf"
     done
+    # A script file, not `python -c`: with workers, Odoo starts its gevent process as
+    # `python sys.argv[0] gevent …`, which must be this launcher.
+    printf 'import odoo.cli\n\nodoo.cli.main()\n' >"$DEV/bin/odoo-launcher.py"
     cat >"$DEV/bin/odoo" <<EOF
 #!/bin/sh
 # Odoo 19 with the client_hub development config.
-ODOO_RC="$conf" PYTHONPATH="$ODOO_PY\${PYTHONPATH:+:\$PYTHONPATH}" exec "$DEV/venv/bin/python" -c 'import odoo.cli; odoo.cli.main()' "\$@"
+ODOO_RC="$conf" PYTHONPATH="$ODOO_PY\${PYTHONPATH:+:\$PYTHONPATH}" exec "$DEV/venv/bin/python" "$DEV/bin/odoo-launcher.py" "\$@"
 EOF
     # The same interpreter for scripts that import Odoo (make bench, make load).
     cat >"$DEV/bin/python" <<EOF
