@@ -98,7 +98,8 @@ def measure_install(base_db, repetitions):
 
 def ensure_bench_db(db, base_db, clients):
     if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'") == str(clients):
-        step(f"reusing {db} ({clients} clients)")
+        step(f"reusing {db} ({clients} clients), updating client_hub in it")
+        run_odoo("-d", db, "-u", "client_hub")
         return
     step(f"building {db}: {clients} clients, {10 * clients} partners in all (a few minutes for 10000)")
     recreate(db, base_db)
