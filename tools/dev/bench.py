@@ -21,31 +21,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import requests
+from devlib import DEV, ODOO, psql, run_odoo, wait_for
 
-ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / ".dev"
-ODOO = str(DEV / "bin" / "odoo")
 DEPENDENCIES = "contacts,account,portal,utm,mail"
 BENCH_USER = "bench_user"
 PORTAL_USERS = {1: "bench_portal_1", 50: "bench_portal_50"}
 MARKER = "client_hub.bench_clients"  # ir.config_parameter: the N the bench database was built for
-
-
-def run_odoo(*args, quiet=True):
-    """Run Odoo to completion; return its wall time in seconds."""
-    start = time.perf_counter()
-    subprocess.run(
-        [ODOO, *args, "--stop-after-init", "--log-level", "warn" if quiet else "info"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL if quiet else None,
-    )
-    return time.perf_counter() - start
-
-
-def psql(db, sql):
-    out = subprocess.run(["psql", "-d", db, "-Atqc", sql], capture_output=True, text=True)
-    return out.stdout.strip() if out.returncode == 0 else None
 
 
 def database_exists(db):
@@ -78,7 +59,7 @@ def ensure_dependencies_db(db):
         return
     step(f"creating {db} with {DEPENDENCIES} (about a minute)")
     recreate(db)
-    run_odoo("-d", db, "-i", DEPENDENCIES)
+    run_odoo("-d", db, "-i", DEPENDENCIES, quiet=True)
 
 
 def measure_install(base_db, repetitions):
@@ -87,8 +68,8 @@ def measure_install(base_db, repetitions):
 
     def once():
         recreate(scratch, base_db)
-        load = run_odoo("-d", scratch)
-        install = run_odoo("-d", scratch, "-i", "client_hub")
+        load = run_odoo("-d", scratch, quiet=True)
+        install = run_odoo("-d", scratch, "-i", "client_hub", quiet=True)
         return {"load": load, "install": install}
 
     result = median_of(repetitions, once)
@@ -99,11 +80,11 @@ def measure_install(base_db, repetitions):
 def ensure_bench_db(db, base_db, clients):
     if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'") == str(clients):
         step(f"reusing {db} ({clients} clients), updating client_hub in it")
-        run_odoo("-d", db, "-u", "client_hub")
+        run_odoo("-d", db, "-u", "client_hub", quiet=True)
         return
     step(f"building {db}: {clients} clients, {10 * clients} partners in all (a few minutes for 10000)")
     recreate(db, base_db)
-    run_odoo("-d", db, "-i", "client_hub")
+    run_odoo("-d", db, "-i", "client_hub", quiet=True)
     with odoo_env(db) as env:
         populate(env, clients)
         env["ir.config_parameter"].set_param(MARKER, str(clients))
@@ -473,7 +454,7 @@ def bench_portal(db, port, repetitions):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(f"{base}/web/login")
+        wait_for(f"{base}/web/login", log)
         results = {}
         for count, login in PORTAL_USERS.items():
             session = portal_session(base, login)
@@ -491,16 +472,6 @@ def bench_portal(db, port, repetitions):
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-def wait_for(url, seconds=120):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with contextlib.suppress(requests.ConnectionError):
-            if requests.get(url, timeout=10).status_code == 200:
-                return
-        time.sleep(0.5)
-    raise SystemExit(f"Odoo did not answer {url} within {seconds} s (see .dev/bench-server.log)")
 
 
 def portal_session(base, login):

@@ -8,7 +8,9 @@ requests that said they wrote one. Exit status 1 on any error or lost write.
 """
 
 import argparse
-import contextlib
+import configparser
+import hashlib
+import os
 import random
 import re
 import statistics
@@ -18,45 +20,31 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from pathlib import Path
 
 import requests
+from devlib import DEV, ODOO, psql, run_odoo, wait_for
 
-ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT / ".dev"
-ODOO = str(DEV / "bin" / "odoo")
 DB = "client_hub_load"
 MARKER = "client_hub.load_ready"
 
 
+def vault_key_id():
+    """Which vault key the database was prepared with: a new .dev/ has a new key."""
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(os.environ.get("ODOO_RC", ""))
+    return hashlib.sha256(config.get("options", "client_hub_vault_keys", fallback="").encode()).hexdigest()[
+        :12
+    ]
+
+
 def prepare(portal_users, office_users):
     """A demo database with a client and a portal user per portal session, and credentials users."""
-    ready = subprocess.run(
-        ["psql", "-d", DB, "-Atqc", f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    if ready == f"{portal_users},{office_users}":
+    ready = psql(DB, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'")
+    if ready == f"{portal_users},{office_users},{vault_key_id()}":
         return
     print(f"==> Load: creating {DB} with demo data (about a minute)", flush=True)
     subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
-    subprocess.run(
-        [
-            ODOO,
-            "-d",
-            DB,
-            "-i",
-            "client_hub",
-            "--with-demo",
-            "--stop-after-init",
-            "--log-level",
-            "warn",
-            "--log-handler",
-            "py.warnings:ERROR",
-        ],
-        check=True,
-    )
+    run_odoo("-d", DB, "-i", "client_hub", "--with-demo")
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
     from odoo.modules.registry import Registry  # noqa: PLC0415
     from odoo.tools import config  # noqa: PLC0415
@@ -105,7 +93,7 @@ def add_load_users(env, portal_users, office_users):
             }
         )
         user.partner_id.parent_id = client
-    env["ir.config_parameter"].set_param(MARKER, f"{portal_users},{office_users}")
+    env["ir.config_parameter"].set_param(MARKER, f"{portal_users},{office_users},{vault_key_id()}")
 
 
 class Stats:
@@ -230,18 +218,7 @@ def office_session(base, index, deadline, stats, credential_ids):
 
 
 def count(sql):
-    out = subprocess.run(["psql", "-d", DB, "-Atqc", sql], capture_output=True, text=True, check=True)
-    return out.stdout.strip()
-
-
-def wait_for(url, seconds=180):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with contextlib.suppress(requests.ConnectionError):
-            if requests.get(url, timeout=10).status_code == 200:
-                return
-        time.sleep(0.5)
-    raise SystemExit(f"Odoo did not answer {url} within {seconds} s (see .dev/load-server.log)")
+    return psql(DB, sql)
 
 
 def main():
@@ -280,7 +257,7 @@ def main():
     )
     base = f"http://127.0.0.1:{args.port}"
     try:
-        wait_for(f"{base}/web/login")
+        wait_for(f"{base}/web/login", log)
         requests.get(f"{base}/my", timeout=120)  # let the workers build the asset bundles once
         credential_ids = [
             int(i)

@@ -11,32 +11,15 @@ Prints what it checked; exits 1 on the first difference.
 import hashlib
 import subprocess
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-ODOO = str(ROOT / ".dev" / "bin" / "odoo")
+from devlib import run_odoo
+
 DB = "client_hub_upgrade"
 USER_CLIENTS = 5
 
 
 def odoo(*args):
-    start = time.perf_counter()
-    subprocess.run(
-        [
-            ODOO,
-            "-d",
-            DB,
-            *args,
-            "--stop-after-init",
-            "--log-level",
-            "warn",
-            "--log-handler",
-            "py.warnings:ERROR",
-        ],
-        check=True,
-    )
-    return time.perf_counter() - start
+    return run_odoo("-d", DB, *args)
 
 
 def environment():
