@@ -65,12 +65,29 @@ class ResPartnerCredential(models.Model):
         help="Who may reveal the secret, besides Client Hub managers.",
     )
     active = fields.Boolean(default=True, tracking=True)
-    last_revealed_on = fields.Datetime(readonly=True, copy=False)
-    reveal_count = fields.Integer(readonly=True, copy=False)
+    # Read from the audit log, never stored: a reveal only inserts a log row, so two users revealing
+    # the same credential at once never update (and lock) the same row.
+    last_revealed_on = fields.Datetime(compute="_compute_reveal_stats")
+    reveal_count = fields.Integer(compute="_compute_reveal_stats")
     log_ids = fields.One2many("res.partner.credential.log", "credential_id", string="Audit Log")
 
     def _compute_secret(self):
         self.secret = False
+
+    @api.depends("log_ids.action", "log_ids.date")
+    def _compute_reveal_stats(self):
+        stats = {
+            credential.id: (count, last)
+            for credential, count, last in self.env["res.partner.credential.log"]
+            .sudo()
+            ._read_group(
+                [("credential_id", "in", self.ids), ("action", "=", "reveal")],
+                ["credential_id"],
+                ["__count", "date:max"],
+            )
+        }
+        for credential in self:
+            credential.reveal_count, credential.last_revealed_on = stats.get(credential.id, (0, False))
 
     def _inverse_secret(self):
         for credential in self:
@@ -114,7 +131,7 @@ class ResPartnerCredential(models.Model):
             raise ValidationError(self.env._("A secret cannot be emptied: archive the credential instead."))
         result = super().write(vals)
         self._forget_plaintext()
-        logged = set(vals) - {"secret", "last_revealed_on", "reveal_count", "secret_changed_on", "has_secret"}
+        logged = set(vals) - {"secret", "secret_changed_on", "has_secret"}
         if logged or "secret" in vals:
             self._log("update", note=", ".join(sorted(logged | ({"secret"} & set(vals)))))
         return result
@@ -166,9 +183,7 @@ class ResPartnerCredential(models.Model):
                 self.env._("“%(credential)s” has no secret stored.", credential=self.display_name)
             )
         plaintext = self._decrypt(sudo_self.secret_ciphertext, sudo_self.secret_key_id)
-        super(ResPartnerCredential, sudo_self).write(
-            {"last_revealed_on": fields.Datetime.now(), "reveal_count": self.reveal_count + 1}
-        )
+        # Only a new log row: the credential itself is not written (see _compute_reveal_stats).
         self._log("reveal")
         return plaintext
 

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import requests
-from devlib import DEV, ODOO, psql, run_odoo, wait_for
+from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
 
 DEPENDENCIES = "contacts,account,portal,utm,mail"
 BENCH_USER = "bench_user"
@@ -476,13 +476,10 @@ def bench_portal(db, port, repetitions):
 
 def portal_session(base, login):
     session = requests.Session()
-    page = session.get(f"{base}/web/login", timeout=60).text
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    answer = session.post(
-        f"{base}/web/login", data={"login": login, "password": login, "csrf_token": token}, timeout=60
-    )
-    if "/web/login" in answer.url:
-        raise SystemExit(f"the portal user {login} could not log in")
+    try:
+        log_in_portal(session, base, login)
+    except LoginError as error:
+        raise SystemExit(str(error)) from None
     return session
 
 

@@ -1,6 +1,7 @@
 """What the development scripts (bench, load, upgrade check) share: Odoo runs, psql, waiting."""
 
 import contextlib
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -39,3 +40,22 @@ def wait_for(url, log, seconds=180):
                 return
         time.sleep(0.5)
     raise SystemExit(f"Odoo did not answer {url} within {seconds} s (see {log})")
+
+
+class LoginError(Exception):
+    pass
+
+
+def log_in_portal(session, base, login):
+    """Log a portal user in on a requests session, the way the login form does (password = login)."""
+    page = session.get(f"{base}/web/login", timeout=120).text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    if not token:
+        raise LoginError(f"{base}/web/login shows no login form")
+    answer = session.post(
+        f"{base}/web/login",
+        data={"login": login, "password": login, "csrf_token": token.group(1)},
+        timeout=120,
+    )
+    if "/web/login" in answer.url:
+        raise LoginError(f"the portal user {login} could not log in")

@@ -1,14 +1,17 @@
 """A bounded load test on loopback (`make load`): Odoo with workers, portal and back-office sessions.
 
 20 portal sessions (each a contact of its own client) loop over /my/client, /my/credentials and a
-satisfaction rating; 5 back-office sessions loop over the Clients list and secret reveals, all at
-once for 30 seconds against an Odoo started here with 2 workers. It reports throughput, latency
-and errors, then counts the satisfaction rows and audit-log rows the run wrote against the
-requests that said they wrote one. Exit status 1 on any error or lost write.
+satisfaction rating; 5 back-office sessions loop over the Clients list and secret reveals; 10
+hot-spot sessions reveal one and the same credential over and over (concurrent reveals of one
+credential must not collide), all at once for 30 seconds against an Odoo started here with 2
+workers. It reports throughput, latency and errors, then counts the satisfaction rows and
+audit-log rows the run wrote against the requests that said they wrote one, for the hot-spot
+credential apart. Exit status 1 on any error, server error or lost write.
 """
 
 import argparse
 import configparser
+import contextlib
 import hashlib
 import os
 import random
@@ -22,7 +25,7 @@ import uuid
 from collections import defaultdict
 
 import requests
-from devlib import DEV, ODOO, psql, run_odoo, wait_for
+from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
 
 DB = "client_hub_load"
 MARKER = "client_hub.load_ready"
@@ -102,6 +105,7 @@ class Stats:
         self.latencies = defaultdict(list)
         self.errors = defaultdict(list)
         self.writes = defaultdict(int)
+        self.resent = 0
 
     def record(self, kind, seconds, error=None, wrote=None):
         with self.lock:
@@ -111,6 +115,52 @@ class Stats:
             if wrote:
                 self.writes[wrote] += 1
 
+    def count_resent(self):
+        with self.lock:
+            self.resent += 1
+
+
+class Client(requests.Session):
+    """A user's HTTP session that, like a browser, sends a request once more when the connection
+    was dropped before any answer: with more sessions than workers, Odoo's accept queue (8 per
+    worker) overflows and the kernel drops connections the server never read. Nothing ran for
+    those, and a resent request that did run twice would show up as a lost-write mismatch."""
+
+    def __init__(self, stats):
+        super().__init__()
+        self.stats = stats
+
+    def request(self, *args, **kwargs):
+        try:
+            return super().request(*args, **kwargs)
+        except requests.ConnectionError as error:
+            if "Connection aborted" not in str(error):  # refused, or timed out: a real error
+                raise
+            self.stats.count_resent()
+            return super().request(*args, **kwargs)
+
+
+class Clock:
+    """The measured run starts once every session has logged in (logins are counted apart), and
+    lasts `seconds` from then for all of them; a session whose login failed still checks in."""
+
+    def __init__(self, sessions, seconds):
+        self.seconds = seconds
+        self.deadline = None
+        self.started = None
+        self.barrier = threading.Barrier(sessions, action=self._start)
+
+    def _start(self):
+        self.started = time.monotonic()
+        self.deadline = self.started + self.seconds
+
+    def running(self):
+        return self.deadline is not None and time.monotonic() < self.deadline
+
+    def start(self):
+        with contextlib.suppress(threading.BrokenBarrierError):  # a session died: report what ran
+            self.barrier.wait(timeout=600)
+
 
 def timed(stats, kind, call, wrote=None):
     start = time.perf_counter()
@@ -119,19 +169,27 @@ def timed(stats, kind, call, wrote=None):
     except requests.RequestException as exception:
         error = f"{type(exception).__name__}: {exception}"
     stats.record(kind, time.perf_counter() - start, error, None if error else wrote)
+    return not error
 
 
-def portal_session(base, index, deadline, stats, run_tag):
-    session = requests.Session()
+def portal_session(base, index, clock, stats, run_tag):
+    session = Client(stats)
     login = f"load_portal_{index}"
-    page = session.get(f"{base}/web/login", timeout=60).text
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    session.post(
-        f"{base}/web/login", data={"login": login, "password": login, "csrf_token": token}, timeout=60
-    )
-    csrf = re.search(
-        r'name="csrf_token" value="([^"]+)"', session.get(f"{base}/my/satisfaction", timeout=60).text
-    )
+    csrf = []
+
+    def log_in():
+        try:
+            log_in_portal(session, base, login)
+        except LoginError as error:
+            return str(error)
+        page = session.get(f"{base}/my/satisfaction", timeout=120)
+        csrf.extend(re.findall(r'name="csrf_token" value="([^"]+)"', page.text)[:1])
+        return None if csrf else f"/my/satisfaction: {page.status_code}, no form"
+
+    logged_in = timed(stats, "portal login", log_in)
+    clock.start()
+    if not logged_in:
+        return
     rng = random.Random(index)
 
     def get(path):
@@ -148,7 +206,7 @@ def portal_session(base, index, deadline, stats, run_tag):
     def rate():
         response = session.post(
             f"{base}/my/satisfaction",
-            data={"csrf_token": csrf.group(1), "score": str(rng.randint(1, 5)), "comment": run_tag},
+            data={"csrf_token": csrf[0], "score": str(rng.randint(1, 5)), "comment": run_tag},
             timeout=120,
         )
         return (
@@ -157,15 +215,16 @@ def portal_session(base, index, deadline, stats, run_tag):
             else (f"/my/satisfaction POST: {response.status_code}")
         )
 
-    while time.monotonic() < deadline:
+    while clock.running():
         timed(stats, "portal /my/client", get("/my/client"))
         timed(stats, "portal /my/credentials", get("/my/credentials"))
         timed(stats, "portal rating (POST)", rate, wrote="satisfaction")
 
 
-def office_session(base, index, deadline, stats, credential_ids):
-    session = requests.Session()
-    login = f"load_office_{index}"
+def rpc_session(base, login, stats):
+    """A back-office session logged in as `login`: rpc(route, params) -> (result, error), or None
+    when the login failed (counted as an error)."""
+    session = Client(stats)
     rpc_id = iter(range(1, 10**9))
 
     def rpc(route, params):
@@ -178,7 +237,28 @@ def office_session(base, index, deadline, stats, credential_ids):
             return None, f"{route}: {message}"
         return body["result"], None
 
-    rpc("/web/session/authenticate", {"db": DB, "login": login, "password": login})
+    def log_in():
+        result, error = rpc("/web/session/authenticate", {"db": DB, "login": login, "password": login})
+        return error or (None if result and result.get("uid") else f"{login} could not log in")
+
+    return rpc if timed(stats, "office login", log_in) else None
+
+
+def call_kw(rpc, model, method, args, kwargs=None):
+    def call():
+        return rpc(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )[1]
+
+    return call
+
+
+def office_session(base, index, clock, stats, credential_ids):
+    rpc = rpc_session(base, f"load_office_{index}", stats)
+    clock.start()
+    if not rpc:
+        return
     rng = random.Random(100 + index)
     spec = {
         "display_name": {},
@@ -189,20 +269,12 @@ def office_session(base, index, deadline, stats, credential_ids):
         "email": {},
     }
 
-    def call_kw(model, method, args, kwargs=None):
-        def call():
-            return rpc(
-                "/web/dataset/call_kw",
-                {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-            )[1]
-
-        return call
-
-    while time.monotonic() < deadline:
+    while clock.running():
         timed(
             stats,
             "office Clients list",
             call_kw(
+                rpc,
                 "res.partner",
                 "web_search_read",
                 [],
@@ -212,9 +284,20 @@ def office_session(base, index, deadline, stats, credential_ids):
         timed(
             stats,
             "office reveal",
-            call_kw("res.partner.credential", "reveal_secret", [[rng.choice(credential_ids)]]),
+            call_kw(rpc, "res.partner.credential", "reveal_secret", [[rng.choice(credential_ids)]]),
             wrote="reveal",
         )
+
+
+def hotspot_session(base, index, clock, stats, office_users, credential_id):
+    """Reveal the same credential as every other hot-spot session, as fast as the server answers."""
+    rpc = rpc_session(base, f"load_office_{index % office_users}", stats)
+    clock.start()
+    if not rpc:
+        return
+    reveal = call_kw(rpc, "res.partner.credential", "reveal_secret", [[credential_id]])
+    while clock.running():
+        timed(stats, "hot-spot reveal (1 credential)", reveal, wrote="hotspot")
 
 
 def count(sql):
@@ -226,6 +309,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--portal", type=int, default=20, help="portal sessions")
     parser.add_argument("--office", type=int, default=5, help="back-office sessions")
+    parser.add_argument("--hotspot", type=int, default=10, help="sessions revealing one same credential")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8369)
     args = parser.parse_args()
@@ -259,70 +343,92 @@ def main():
     try:
         wait_for(f"{base}/web/login", log)
         requests.get(f"{base}/my", timeout=120)  # let the workers build the asset bundles once
-        credential_ids = [
+        credential_ids = sorted(
             int(i)
             for i in count(
                 "SELECT c.id FROM res_partner_credential c JOIN res_partner p ON p.id = c.partner_id"
                 " WHERE p.name LIKE 'Load Client %'"
             ).split()
-        ]
+        )
+        hotspot_id = credential_ids[0]
+        credential_ids = credential_ids[1:] or credential_ids
         run_tag = f"load run {uuid.uuid4().hex[:8]}"
-        logs_before = int(count("SELECT count(*) FROM res_partner_credential_log WHERE action = 'reveal'"))
+        logs_before = reveal_logs()
+        hotspot_before = reveal_logs(hotspot_id)
         stats = Stats()
         print(
-            f"==> Load: {args.portal} portal + {args.office} back-office sessions for {args.seconds} s, "
+            f"==> Load: {args.portal} portal + {args.office} back-office + {args.hotspot} hot-spot sessions"
+            f" for {args.seconds} s, "
             f"{args.workers} workers, {base}",
             flush=True,
         )
-        deadline = time.monotonic() + args.seconds
+        clock = Clock(args.portal + args.office + args.hotspot, args.seconds)
         threads = [
-            threading.Thread(target=portal_session, args=(base, i, deadline, stats, run_tag))
+            threading.Thread(target=portal_session, args=(base, i, clock, stats, run_tag))
             for i in range(args.portal)
         ]
         threads += [
-            threading.Thread(target=office_session, args=(base, i, deadline, stats, credential_ids))
+            threading.Thread(target=office_session, args=(base, i, clock, stats, credential_ids))
             for i in range(args.office)
         ]
-        started = time.monotonic()
+        threads += [
+            threading.Thread(target=hotspot_session, args=(base, i, clock, stats, args.office, hotspot_id))
+            for i in range(args.hotspot)
+        ]
         for thread in threads:
             thread.start()
+            time.sleep(0.05)  # a ramp-up, not 35 new connections in the same millisecond
         for thread in threads:
             thread.join()
-        elapsed = time.monotonic() - started
+        elapsed = time.monotonic() - clock.started
     finally:
         server.terminate()
         server.wait(timeout=60)
     ratings = int(count(f"SELECT count(*) FROM res_partner_satisfaction WHERE comment = '{run_tag}'"))
-    reveals = (
-        int(count("SELECT count(*) FROM res_partner_credential_log WHERE action = 'reveal'")) - logs_before
-    )
-    return report(stats, elapsed, ratings, reveals, log)
+    hotspot = reveal_logs(hotspot_id) - hotspot_before
+    reveals = reveal_logs() - logs_before - hotspot
+    return report(stats, elapsed, ratings, reveals, hotspot, log)
 
 
-def report(stats, elapsed, ratings, reveals, log):
+def reveal_logs(credential_id=None):
+    where = f" AND credential_id = {int(credential_id)}" if credential_id else ""
+    return int(count(f"SELECT count(*) FROM res_partner_credential_log WHERE action = 'reveal'{where}"))
+
+
+def report(stats, elapsed, ratings, reveals, hotspot, log):
     total = sum(len(values) for values in stats.latencies.values())
     errors = sum(len(values) for values in stats.errors.values())
-    print(f"\n{'Request':28} {'count':>6} {'per s':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+    print(f"\n{'Request':30} {'count':>6} {'per s':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for kind, values in sorted(stats.latencies.items()):
         ordered = sorted(values)
         p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+        # Logins happen before the measured run starts: no rate for them.
+        rate = "" if kind.endswith(" login") else f"{len(values) / elapsed:.1f}"
         print(
-            f"{kind:28} {len(values):6} {len(values) / elapsed:7.1f} {1000 * statistics.median(values):8.0f}"
+            f"{kind:30} {len(values):6} {rate:>7} {1000 * statistics.median(values):8.0f}"
             f" {1000 * p95:8.0f} {len(stats.errors[kind]):7}"
         )
-    print(f"{'all':28} {total:6} {total / elapsed:7.1f} {'':8} {'':8} {errors:7}")
+    measured = sum(len(values) for kind, values in stats.latencies.items() if not kind.endswith(" login"))
+    print(f"{'all (logins apart)':30} {total:6} {measured / elapsed:7.1f} {'':8} {'':8} {errors:7}")
     for kind, messages in stats.errors.items():
         for message in sorted(set(messages))[:5]:
             print(f"    error in {kind}: {message}")
     print(
         f"\nWrites: {stats.writes['satisfaction']} ratings answered as saved, {ratings} rows written; "
-        f"{stats.writes['reveal']} reveals answered, {reveals} audit-log rows written"
+        f"{stats.writes['reveal']} reveals answered, {reveals} audit-log rows written; "
+        f"{stats.writes['hotspot']} hot-spot reveals answered, {hotspot} audit-log rows written"
     )
-    lost = stats.writes["satisfaction"] != ratings or stats.writes["reveal"] != reveals
+    lost = (
+        stats.writes["satisfaction"] != ratings
+        or stats.writes["reveal"] != reveals
+        or stats.writes["hotspot"] != hotspot
+    )
     server_lines = [line for line in log.read_text(errors="replace").splitlines() if " ERROR " in line]
     # A worker closes a keep-alive connection that stays idle for 2 s; werkzeug logs it as an error.
     idle_closed = [line for line in server_lines if "Request timed out" in line]
     server_errors = [line for line in server_lines if line not in idle_closed]
+    if stats.resent:
+        print(f"    {stats.resent} requests sent again after the server dropped the connection unread")
     if idle_closed:
         print(
             f"    {len(idle_closed)} idle keep-alive connections closed by the workers (not request errors)"
