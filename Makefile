@@ -4,7 +4,7 @@ SETUP := tools/dev/setup.sh
 WORKERS ?= 0
 export WORKERS
 
-.PHONY: help env demo test lint i18n bench load upgrade-check clean
+.PHONY: help env demo test pytest lint i18n bench load upgrade-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,6 +19,9 @@ test: env ## run the whole test suite (with browser tours) on a fresh database
 	@$(SETUP) chromium
 	@tools/dev/run_tests.sh
 
+pytest: env ## Python tests with pytest-odoo on a prepared database: make pytest [ARGS="tests/test_x.py -k name"]
+	@ARGS='$(ARGS)' tools/dev/pytest.sh
+
 lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
 	@PATH="$(CURDIR)/.dev/venv/bin:$$PATH" pre-commit run --all-files --show-diff-on-failure
 
@@ -28,7 +31,7 @@ i18n: env ## export i18n/client_hub.pot from the code and merge it into the .po 
 bench: env ## benchmark against vanilla Odoo on one database: make bench [N=10000] [REPS=5]
 	@.dev/bin/python tools/dev/bench.py --clients $(or $(N),10000) --repetitions $(or $(REPS),5) $(BENCH_ARGS)
 
-load: env ## 20 portal + 5 back-office sessions for 30 s against Odoo with 2 workers, on loopback
+load: env ## 20 portal, 5 back-office and 10 hot-spot reveal sessions for 30 s against Odoo with 2 workers, on loopback
 	@.dev/bin/python tools/dev/load.py --workers $(if $(filter 0,$(WORKERS)),2,$(WORKERS)) $(LOAD_ARGS)
 
 upgrade-check: env ## update client_hub twice and uninstall it: no data lost, secrets still readable
@@ -36,5 +39,5 @@ upgrade-check: env ## update client_hub twice and uninstall it: no data lost, se
 
 clean: ## drop the dev databases and remove .dev (downloads included)
 	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_i18n
-	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade; do dropdb --if-exists --force $$db; done
+	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest; do dropdb --if-exists --force $$db; done
 	@rm -rf .dev

@@ -23,6 +23,7 @@ from . import test_tour_vault
 from . import test_translations
 from . import test_vault_access
 from . import test_vault_concurrency
+from . import test_vault_config
 from . import test_vault_input
 from . import test_vault_keys
 from . import test_vault_reminders

@@ -32,7 +32,7 @@ class TestVaultKeys(VaultCase):
 
     def test_no_key_configured(self):
         with vault_keys():
-            with self.assertRaisesRegex(UserError, "client_hub_vault_keys"):
+            with self.assertRaisesRegex(UserError, r"\[client_hub\] vault_keys"):
                 self._credential()
             # Metadata still works without a key.
             self.env["res.partner.credential"].search([]).write({"note": "still editable"})

@@ -77,6 +77,74 @@ def measure_install(base_db, repetitions):
     return result
 
 
+SCALE_MARKER = "client_hub.bench_scale_partners"
+# Plain partners as a database that has lived for years holds them: one company in five, each
+# company with four people; inserted with SQL (the ORM would take an hour for a million).
+SCALE_SQL = """
+INSERT INTO res_partner (name, complete_name, is_company, type, active, autopost_bills, lang, email,
+                         create_uid, write_uid, create_date, write_date)
+SELECT 'Scale Company ' || g, 'Scale Company ' || g, true, 'contact', true, 'ask', 'en_US',
+       'info' || g || '@company.example.com', 1, 1, now(), now()
+  FROM generate_series(1, %(companies)s) g;
+UPDATE res_partner SET commercial_partner_id = id WHERE commercial_partner_id IS NULL;
+INSERT INTO res_partner (name, complete_name, parent_id, commercial_partner_id, is_company, type, active,
+                         autopost_bills, lang, email, create_uid, write_uid, create_date, write_date)
+SELECT 'Person ' || c.id || '-' || k, c.name || ', Person ' || c.id || '-' || k, c.id, c.id, false,
+       'contact', true, 'ask', 'en_US', 'person' || c.id || '-' || k || '@company.example.com', 1, 1,
+       now(), now()
+  FROM res_partner c CROSS JOIN generate_series(1, 4) k
+ WHERE c.name LIKE 'Scale Company %%';
+INSERT INTO ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
+VALUES ('%(marker)s', '%(partners)s', 1, 1, now(), now());
+ANALYZE res_partner;
+"""
+
+
+def ensure_scale_db(db, base_db, partners):
+    """The dependencies' database with `partners` more plain partners (built once, with SQL)."""
+    if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{SCALE_MARKER}'") == str(partners):
+        return
+    step(f"building {db}: {base_db} + {partners} partners, with SQL (a minute or two for a million)")
+    recreate(db, base_db)
+    sql = SCALE_SQL % {"companies": partners // 5, "marker": SCALE_MARKER, "partners": partners}
+    subprocess.run(["psql", "-q", "-d", db, "-v", "ON_ERROR_STOP=1", "-c", sql], check=True)
+
+
+def measured_odoo(*args):
+    """Run an Odoo command to its end: (wall seconds, peak memory in MB of its process)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [ODOO, *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"odoo {' '.join(args)} failed (exit {process.returncode})")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def measure_install_at_scale(base_db, partners):
+    """Install, update and uninstall client_hub on a copy of the dependencies' database with
+    `partners` partners and on a copy without them: the module's cost should not grow with them."""
+    big_db = f"{base_db}_{partners}"
+    ensure_scale_db(big_db, base_db, partners)
+    result = {"partners": partners, "small_partners": int(psql(base_db, "SELECT count(*) FROM res_partner"))}
+    for size, template in (("small", base_db), ("big", big_db)):
+        scratch = f"{template}_scratch"
+        recreate(scratch, template)
+        for action, args in (
+            ("install", ("-d", scratch, "-i", "client_hub", "--stop-after-init", "--log-level", "warn")),
+            ("update", ("-d", scratch, "-u", "client_hub", "--stop-after-init", "--log-level", "warn")),
+            ("uninstall", ("module", "uninstall", "-d", scratch, "client_hub")),
+        ):
+            seconds, memory = measured_odoo(*args)
+            result[f"{size}_{action}"] = {"seconds": seconds, "memory_mb": memory}
+        subprocess.run(["dropdb", "--if-exists", "--force", scratch], check=True)
+    return result
+
+
 def ensure_bench_db(db, base_db, clients):
     if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'") == str(clients):
         step(f"reusing {db} ({clients} clients), updating client_hub in it")
@@ -409,14 +477,12 @@ def bench_vault(env, clients, repetitions):
 
 @contextlib.contextmanager
 def patched_keys(key_string):
-    from odoo.tools import config  # noqa: PLC0415
+    from unittest.mock import patch  # noqa: PLC0415
 
-    previous = config.get("client_hub_vault_keys")
-    config["client_hub_vault_keys"] = key_string
-    try:
+    from odoo.addons.client_hub.models import vault  # noqa: PLC0415
+
+    with patch.object(vault, "configured_key_string", return_value=key_string):
         yield
-    finally:
-        config["client_hub_vault_keys"] = previous
 
 
 # ---------------------------------------------------------------------------------------------
@@ -508,6 +574,10 @@ def ratio(module, vanilla):
 
 def rows(data):
     """(measure, module, vanilla, ratio, target) rows of the table."""
+    return (main_rows(data) if "list" in data else []) + scale_rows(data.get("scale"))
+
+
+def main_rows(data):
     lst, create, group, vault, portal = (data[k] for k in ("list", "create", "grouping", "vault", "portal"))
     n = data["clients"]
     table = []
@@ -622,6 +692,37 @@ def rows(data):
     return table
 
 
+def scale_rows(scale):
+    """Install, update and uninstall on the big database against the small one."""
+    table = []
+    for action, target in (("install", "≤ 3x"), ("update", "≤ 2x"), ("uninstall", "≤ 3x")):
+        if not scale:
+            break
+        big, small = scale[f"big_{action}"], scale[f"small_{action}"]
+        label = f"{scale['partners']:,} partners vs {scale['small_partners']}"
+        table.append(
+            (
+                f"{action.capitalize()} client_hub, {label}: s",
+                big["seconds"],
+                small["seconds"],
+                ratio(big["seconds"], small["seconds"]),
+                target,
+                "ratio",
+            )
+        )
+        table.append(
+            (
+                f"{action.capitalize()} client_hub, {label}: peak MB",
+                big["memory_mb"],
+                small["memory_mb"],
+                ratio(big["memory_mb"], small["memory_mb"]),
+                "(information)" if action != "install" else "≤ 350 MB",
+                "ratio",
+            )
+        )
+    return table
+
+
 def number(value):
     if value is None:
         return ""
@@ -677,6 +778,15 @@ def main():
     parser.add_argument(
         "--skip-install", action="store_true", help="do not measure the install (saves minutes)"
     )
+    parser.add_argument(
+        "--scale-partners",
+        type=int,
+        default=1_000_000,
+        help="install/update/uninstall on a database with this many partners (0: skip)",
+    )
+    parser.add_argument(
+        "--scale-only", action="store_true", help="measure only install/update/uninstall at scale"
+    )
     args = parser.parse_args()
 
     from odoo.tools import config  # noqa: PLC0415
@@ -684,6 +794,12 @@ def main():
     config.parse_config(["--log-level", "warn"], setup_logging=True)
     base_db = f"{args.db}_base"
     ensure_dependencies_db(base_db)
+    if args.scale_only:
+        step(f"install, update, uninstall with {args.scale_partners} partners and without")
+        data = {"date": date.today().isoformat(), "machine": machine()}
+        data["scale"] = measure_install_at_scale(base_db, args.scale_partners)
+        print_table(data)
+        return
     ensure_bench_db(args.db, base_db, args.clients)
     data = {
         "clients": args.clients,
@@ -708,6 +824,9 @@ def main():
     else:
         step("install (3 times on a copy of the dependencies' database)")
         data["install"] = measure_install(base_db, 3)
+    if args.scale_partners:
+        step(f"install, update, uninstall with {args.scale_partners} partners and without")
+        data["scale"] = measure_install_at_scale(base_db, args.scale_partners)
     (DEV / "bench.json").write_text(json.dumps(data, indent=2, default=str))
     print_table(data)
     print("\nWritten: .dev/bench.json")

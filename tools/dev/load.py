@@ -35,9 +35,7 @@ def vault_key_id():
     """Which vault key the database was prepared with: a new .dev/ has a new key."""
     config = configparser.ConfigParser(interpolation=None)
     config.read(os.environ.get("ODOO_RC", ""))
-    return hashlib.sha256(config.get("options", "client_hub_vault_keys", fallback="").encode()).hexdigest()[
-        :12
-    ]
+    return hashlib.sha256(config.get("client_hub", "vault_keys", fallback="").encode()).hexdigest()[:12]
 
 
 def prepare(portal_users, office_users):

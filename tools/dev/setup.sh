@@ -184,7 +184,6 @@ workers = ${WORKERS:-0}
 max_cron_threads = 0
 log_level = info
 list_db = True
-client_hub_vault_keys = $(cat "$keyfile")
 EOF
     # A server named by the usual libpq variables (a normal user's own PostgreSQL).
     local var opt
@@ -192,6 +191,8 @@ EOF
         opt=${var#*:}; var=${var%%:*}
         [ -z "${!var:-}" ] || echo "$opt = ${!var}" >>"$conf"
     done
+    # The module's own section (Odoo warns about unknown options in [options]).
+    printf '\n[client_hub]\nvault_keys = %s\n' "$(cat "$keyfile")" >>"$conf"
     # A script file, not `python -c`: with workers, Odoo starts its gevent process as
     # `python sys.argv[0] gevent …`, which must be this launcher.
     printf 'import odoo.cli\n\nodoo.cli.main()\n' >"$DEV/bin/odoo-launcher.py"

@@ -3,7 +3,8 @@
 Exit status 1 when Odoo failed, a test failed or errored, a test was skipped (a tour that did not
 run is a tour that proves nothing), no test ran at all, or a known secret appears in the log: a
 secret of the test database (decrypted with the configured vault keys) or one the vault encrypted
-during the tests (tests/common.py writes those, hex-encoded, to $CLIENT_HUB_TEST_SECRETS).
+during the tests (tests/common.py writes those, hex-encoded, to $CLIENT_HUB_TEST_SECRETS), or Odoo
+warned about an unknown client_hub option.
 """
 
 import configparser
@@ -26,9 +27,7 @@ MIN_SECRET_LENGTH = 6  # shorter test secrets ("s-1") would match log lines by c
 def vault_keys():
     config = configparser.ConfigParser(interpolation=None)
     config.read(os.environ.get("ODOO_RC", ""))
-    keys = config.get("options", "client_hub_vault_keys", fallback="") or os.environ.get(
-        "CLIENT_HUB_VAULT_KEYS", ""
-    )
+    keys = config.get("client_hub", "vault_keys", fallback="") or os.environ.get("CLIENT_HUB_VAULT_KEYS", "")
     return {
         hashlib.sha256(key.encode()).hexdigest()[:12]: Fernet(key) for key in keys.split(",") if key.strip()
     }
@@ -105,6 +104,9 @@ def main(log_path, odoo_rc, db=None, secrets_file=None):
     print(f"Secrets checked in the log: {len(secrets)}")
     if total == 0:
         problems.append("no test ran")
+    # The vault keys live in a [client_hub] section: Odoo must start without warning about them.
+    if "unknown option 'client_hub" in text:
+        problems.append("Odoo warned about an unknown client_hub option in [options] (see .dev/test.log)")
     if skipped:
         problems.append("tests were skipped (is Chromium installed and websocket-client in .dev/venv?)")
     if int(odoo_rc) and not failed:
