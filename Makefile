@@ -31,8 +31,9 @@ i18n: env ## export i18n/client_hub.pot from the code and merge it into the .po 
 bench: env ## benchmark against vanilla Odoo on one database: make bench [N=10000] [REPS=5]
 	@.dev/bin/python tools/dev/bench.py --clients $(or $(N),10000) --repetitions $(or $(REPS),5) $(BENCH_ARGS)
 
-load: env ## 20 portal, 5 back-office and 10 hot-spot reveal sessions for 30 s against Odoo with 2 workers, on loopback
-	@.dev/bin/python tools/dev/load.py --workers $(if $(filter 0,$(WORKERS)),2,$(WORKERS)) $(LOAD_ARGS)
+load: env ## 20 portal, 5 back-office and 10 hot-spot reveal sessions for 30 s against Odoo, on loopback: make load [NODES=2] [REPLICA=1]
+	@.dev/bin/python tools/dev/load.py --workers $(if $(filter 0,$(WORKERS)),2,$(WORKERS)) \
+		--nodes $(or $(NODES),1) $(if $(filter 1,$(REPLICA)),--replica) $(LOAD_ARGS)
 
 upgrade-check: env ## update client_hub twice and uninstall it: no data lost, secrets still readable
 	@.dev/bin/python tools/dev/upgrade_check.py

@@ -35,7 +35,7 @@ def wait_for(url, log, seconds=180):
     """Wait until Odoo answers `url`; stop the script if it does not (its log says why)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        with contextlib.suppress(requests.ConnectionError):
+        with contextlib.suppress(requests.ConnectionError, requests.Timeout):
             if requests.get(url, timeout=10).status_code == 200:
                 return
         time.sleep(0.5)

@@ -18,6 +18,7 @@ import hashlib
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -305,45 +306,64 @@ def count(sql):
     return psql(DB, sql)
 
 
+def start_nodes(args, log):
+    """`args.nodes` Odoo servers on one database (ports port, port + 10, …), each with its workers;
+    with a replica, each sends its read-only requests there."""
+    replica = ["--db_replica_host", REPLICA_SOCKETS, "--db_replica_port", str(REPLICA_PORT)]
+    replica = replica if args.replica else []
+    servers = []
+    for node in range(args.nodes):
+        port = args.port + 10 * node
+        servers.append(
+            subprocess.Popen(
+                [
+                    ODOO,
+                    "-d",
+                    DB,
+                    "--db-filter",
+                    f"^{DB}$",
+                    "--http-interface",
+                    "127.0.0.1",
+                    "--http-port",
+                    str(port),
+                    "--gevent-port",
+                    str(port + 1),
+                    "--workers",
+                    str(args.workers),
+                    "--max-cron-threads",
+                    "0",
+                    "--log-level",
+                    "warn",
+                    "--logfile",
+                    str(log),
+                    *replica,
+                ],
+            )
+        )
+    return servers, [f"http://127.0.0.1:{args.port + 10 * node}" for node in range(args.nodes)]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--portal", type=int, default=20, help="portal sessions")
     parser.add_argument("--office", type=int, default=5, help="back-office sessions")
     parser.add_argument("--hotspot", type=int, default=10, help="sessions revealing one same credential")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="workers of each Odoo server")
+    parser.add_argument("--nodes", type=int, default=1, help="Odoo servers on the same database")
+    parser.add_argument("--replica", action="store_true", help="read-only requests on a streaming replica")
     parser.add_argument("--port", type=int, default=8369)
     args = parser.parse_args()
     prepare(args.portal, args.office)
+    if args.replica:
+        start_replica()
     log = DEV / "load-server.log"
     log.write_text("")
-    server = subprocess.Popen(
-        [
-            ODOO,
-            "-d",
-            DB,
-            "--db-filter",
-            f"^{DB}$",
-            "--http-interface",
-            "127.0.0.1",
-            "--http-port",
-            str(args.port),
-            "--gevent-port",
-            str(args.port + 1),
-            "--workers",
-            str(args.workers),
-            "--max-cron-threads",
-            "0",
-            "--log-level",
-            "warn",
-            "--logfile",
-            str(log),
-        ],
-    )
-    base = f"http://127.0.0.1:{args.port}"
+    servers, bases = start_nodes(args, log)
     try:
-        wait_for(f"{base}/web/login", log)
-        requests.get(f"{base}/my", timeout=120)  # let the workers build the asset bundles once
+        for base in bases:
+            wait_for(f"{base}/web/login", log)
+            requests.get(f"{base}/my", timeout=120)  # let the workers build the asset bundles once
         credential_ids = sorted(
             int(i)
             for i in count(
@@ -356,24 +376,29 @@ def main():
         run_tag = f"load run {uuid.uuid4().hex[:8]}"
         logs_before = reveal_logs()
         hotspot_before = reveal_logs(hotspot_id)
+        databases_before = database_statistics(args.replica)
         stats = Stats()
         print(
             f"==> Load: {args.portal} portal + {args.office} back-office + {args.hotspot} hot-spot sessions"
-            f" for {args.seconds} s, "
-            f"{args.workers} workers, {base}",
+            f" for {args.seconds} s, {args.nodes} Odoo server(s) with {args.workers} workers each"
+            f"{' and a streaming replica' if args.replica else ''}: {', '.join(bases)}",
             flush=True,
         )
         clock = Clock(args.portal + args.office + args.hotspot, args.seconds)
+
+        def node(i):  # sessions are spread over the servers, as a load balancer would
+            return bases[i % len(bases)]
+
         threads = [
-            threading.Thread(target=portal_session, args=(base, i, clock, stats, run_tag))
+            threading.Thread(target=portal_session, args=(node(i), i, clock, stats, run_tag))
             for i in range(args.portal)
         ]
         threads += [
-            threading.Thread(target=office_session, args=(base, i, clock, stats, credential_ids))
+            threading.Thread(target=office_session, args=(node(i), i, clock, stats, credential_ids))
             for i in range(args.office)
         ]
         threads += [
-            threading.Thread(target=hotspot_session, args=(base, i, clock, stats, args.office, hotspot_id))
+            threading.Thread(target=hotspot_session, args=(node(i), i, clock, stats, args.office, hotspot_id))
             for i in range(args.hotspot)
         ]
         for thread in threads:
@@ -382,13 +407,105 @@ def main():
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - clock.started
+        databases_after = database_statistics(args.replica)
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=60)
+        if args.replica:
+            stop_replica()
     ratings = int(count(f"SELECT count(*) FROM res_partner_satisfaction WHERE comment = '{run_tag}'"))
     hotspot = reveal_logs(hotspot_id) - hotspot_before
     reveals = reveal_logs() - logs_before - hotspot
+    if args.replica:
+        report_databases(databases_before, databases_after)
     return report(stats, elapsed, ratings, reveals, hotspot, log)
+
+
+# ---------------------------------------------------------------------------------------------
+# A local streaming replica: a second PostgreSQL cluster on another port, made by pg_basebackup
+# ---------------------------------------------------------------------------------------------
+
+REPLICA_PORT = 5433
+REPLICA_SOCKETS = "/var/run/postgresql"
+REPLICA_DIR = DEV / "replica"
+POSTGRES_BIN = "/usr/lib/postgresql/{version}/bin"
+
+
+def as_postgres(*command):
+    """Run a PostgreSQL server tool as the postgres system user (a cluster is never run as root)."""
+    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    return subprocess.run([*prefix, *command], check=True, capture_output=True, text=True)
+
+
+def postgres_tool(name):
+    version = psql("postgres", "SHOW server_version_num")[:-4]
+    return f"{POSTGRES_BIN.format(version=version)}/{name}"
+
+
+def start_replica():
+    """A hot standby of this machine's cluster, streaming from it, made anew for each run."""
+    stop_replica()
+    shutil.rmtree(REPLICA_DIR, ignore_errors=True)
+    REPLICA_DIR.mkdir(parents=True)
+    shutil.chown(REPLICA_DIR, "postgres", "postgres")
+    REPLICA_DIR.chmod(0o700)
+    print(f"==> Load: streaming replica on port {REPLICA_PORT} ({REPLICA_DIR}), pg_basebackup", flush=True)
+    as_postgres(postgres_tool("pg_basebackup"), "-D", str(REPLICA_DIR), "-R", "-X", "stream", "-c", "fast")
+    # Debian keeps a cluster's configuration in /etc: the copy gets a minimal one of its own.
+    (REPLICA_DIR / "postgresql.conf").write_text(
+        f"port = {REPLICA_PORT}\nlisten_addresses = ''\nunix_socket_directories = '{REPLICA_SOCKETS}'\n"
+        "hot_standby = on\nmax_connections = 100\nshared_buffers = 128MB\n"
+    )
+    (REPLICA_DIR / "pg_hba.conf").write_text("local all all peer\n")
+    for name in ("postgresql.conf", "pg_hba.conf"):
+        shutil.chown(REPLICA_DIR / name, "postgres", "postgres")
+    log = str(REPLICA_DIR / "log")
+    as_postgres(postgres_tool("pg_ctl"), "-D", str(REPLICA_DIR), "-l", log, "-w", "start")
+    if replica_sql("SELECT pg_is_in_recovery()") != "t":
+        raise SystemExit(f"the replica did not start as a standby (see {REPLICA_DIR / 'log'})")
+
+
+def stop_replica():
+    if (REPLICA_DIR / "postmaster.pid").exists():
+        as_postgres(postgres_tool("pg_ctl"), "-D", str(REPLICA_DIR), "-m", "fast", "-w", "stop")
+
+
+def replica_sql(sql):
+    out = subprocess.run(
+        ["psql", "-h", REPLICA_SOCKETS, "-p", str(REPLICA_PORT), "-d", DB, "-Atqc", sql],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return out.stdout.strip()
+
+
+DATABASE_STATISTICS = (
+    "SELECT xact_commit, tup_returned + tup_fetched, tup_inserted + tup_updated + tup_deleted"
+    f" FROM pg_stat_database WHERE datname = '{DB}'"
+)
+
+
+def database_statistics(replica):
+    """PostgreSQL's own counters of the load database on the primary and on the replica."""
+    if not replica:
+        return None
+    # The counters are sent to the statistics system at the end of each transaction, and read
+    # here from a snapshot: ask for a fresh one.
+    primary = psql(DB, f"SELECT pg_stat_clear_snapshot(); {DATABASE_STATISTICS}")
+    return {
+        "primary": [int(n) for n in primary.split("|")],
+        "replica": [int(n) for n in replica_sql(DATABASE_STATISTICS).split("|")],
+    }
+
+
+def report_databases(before, after):
+    print("\nPostgreSQL's statistics of the load database during the run:")
+    for side in ("primary", "replica"):
+        transactions, read, written = (b - a for a, b in zip(before[side], after[side], strict=True))
+        print(f"    {side:8} {transactions:8} transactions, {read:10} rows read, {written:8} rows written")
 
 
 def reveal_logs(credential_id=None):
