@@ -4,7 +4,7 @@ SETUP := tools/dev/setup.sh
 WORKERS ?= 0
 export WORKERS
 
-.PHONY: help env demo test pytest lint i18n bench load upgrade-check clean
+.PHONY: help env demo test pytest screenshots lint i18n bench load upgrade-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -21,6 +21,10 @@ test: env ## run the whole test suite (with browser tours) on a fresh database
 
 pytest: env ## Python tests with pytest-odoo on a prepared database: make pytest [ARGS="tests/test_x.py -k name"]
 	@ARGS='$(ARGS)' tools/dev/pytest.sh
+
+screenshots: env ## README's pictures from a fresh demo database, with Chromium (static/description/screenshots)
+	@$(SETUP) chromium playwright
+	@.dev/bin/python tools/dev/screenshots.py
 
 lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
 	@PATH="$(CURDIR)/.dev/venv/bin:$$PATH" pre-commit run --all-files --show-diff-on-failure
@@ -40,5 +44,5 @@ upgrade-check: env ## update client_hub twice and uninstall it: no data lost, se
 
 clean: ## drop the dev databases and remove .dev (downloads included)
 	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_i18n
-	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch; do dropdb --if-exists --force $$db; done
+	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_shots client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch; do dropdb --if-exists --force $$db; done
 	@rm -rf .dev

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Development environment for client_hub, built under .dev/ (git-ignored), idempotently.
 #
-#   tools/dev/setup.sh STEP...   with STEP in: postgres odoo venv chromium config all
+#   tools/dev/setup.sh STEP...   with STEP in: postgres odoo venv chromium playwright config all
 #
 # Every step prints one progress line and returns quickly when its work is already done.
 # A missing prerequisite stops the setup with one sentence saying what to do.
@@ -156,6 +156,22 @@ setup_chromium() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
 
+# --------------------------------------------------------------------------- Playwright
+# make screenshots drives Debian's Chromium with Playwright's Python client; its PyPI wheel ships
+# the driver, and no browser is downloaded (the script launches /usr/bin/chromium).
+setup_playwright() {
+    if "$DEV/venv/bin/python" -c 'import playwright' 2>/dev/null; then step "Playwright: present"; return; fi
+    step "Playwright: installing its Python client into .dev/venv"
+    PIP_CACHE_DIR="$DEV/cache/pip" "$DEV/venv/bin/pip" install -q --disable-pip-version-check playwright \
+        2> >(grep -v "^WARNING: Location" >&2) \
+        || die "pip could not install playwright (see above)."
+    if ! command -v pdftoppm >/dev/null; then
+        is_root || die "pdftoppm is needed for the printed pages: install Debian's poppler-utils."
+        apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+    fi
+}
+
 # --------------------------------------------------------------------------- config
 setup_config() {
     odoo_paths
@@ -217,6 +233,7 @@ for s in "$@"; do
         odoo) setup_odoo ;;
         venv) setup_venv ;;
         chromium) setup_chromium ;;
+        playwright) setup_playwright ;;
         config) setup_config ;;
         all) setup_postgres; setup_odoo; setup_venv; setup_config ;;
         *) die "unknown step '$s'" ;;

@@ -1,0 +1,201 @@
+"""README's pictures, taken with Chromium from a fresh demo database (`make screenshots`).
+
+A demo database is made anew (`client_hub_shots`), served on 127.0.0.1, and Debian's Chromium,
+driven by Playwright's Python client (no browser of its own), goes through the screens as the
+demo's users: the back office as `admin`, the portal as `portal`. Each screen is saved as a PNG
+in static/description/screenshots/, where README.md and the Apps page (index.html) show them.
+"""
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import requests
+from devlib import DEV, ODOO, ROOT, psql, run_odoo, wait_for
+
+DB = "client_hub_shots"
+OUT = ROOT / "static" / "description" / "screenshots"
+VIEWPORT = {"width": 1440, "height": 900}
+
+
+def record_id(xmlid):
+    module, name = xmlid.split(".")
+    return int(psql(DB, f"SELECT res_id FROM ir_model_data WHERE module = '{module}' AND name = '{name}'"))
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if path := shutil.which(name):
+            return path
+    raise SystemExit("Chromium is needed: install Debian's chromium package (make test does).")
+
+
+class Camera:
+    def __init__(self, page, base):
+        self.page, self.base, self.taken = page, base, []
+
+    def open(self, path, ready):
+        self.page.goto(self.base + path)
+        self.page.wait_for_selector(ready)
+        self.settle()
+
+    def settle(self):
+        # The web client keeps its bus connection open, so "network idle" never comes: wait for
+        # Odoo's own loading indicator to go, then for animations (dialogs fading in).
+        self.page.wait_for_selector(".o_loading_indicator", state="detached")
+        self.page.wait_for_timeout(800)
+
+    def shoot(self, name, full_page=False):
+        path = OUT / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=full_page)
+        self.taken.append(path)
+        print(f"    {path.relative_to(ROOT)}", flush=True)
+
+
+def log_in(page, base, login):
+    page.goto(f"{base}/web/login")
+    page.fill("input[name=login]", login)
+    page.fill("input[name=password]", login)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/web/login" not in url)
+
+
+def ensure_corrected_invoice():
+    """A posted invoice of a demo client with a partial correction, for the correction screens
+    (made here through the ORM when the demo data has none)."""
+    found = psql(
+        DB,
+        "SELECT m.correction_of_move_id, m.id FROM account_move m"
+        " WHERE m.correction_of_move_id IS NOT NULL AND m.state = 'posted' ORDER BY m.id LIMIT 1",
+    )
+    if found:
+        return [int(n) for n in found.split("|")]
+    from odoo import SUPERUSER_ID, Command, api  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+    from odoo.tools import config  # noqa: PLC0415
+
+    config.parse_config(["--log-level", "warn"], setup_logging=True)
+    with Registry(DB).cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        client = env.ref("client_hub.client_kowalski")
+        invoice = env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": client.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {"name": "Website maintenance, monthly", "quantity": 12, "price_unit": 250}
+                    ),
+                    Command.create({"name": "Hosting, yearly", "quantity": 1, "price_unit": 600}),
+                ],
+            }
+        )
+        invoice.action_post()
+        wizard = env["account.move.correction"].create(
+            {"partner_id": client.id, "move_id": invoice.id, "mode": "partial", "reason": "Agreed discount"}
+        )
+        wizard.line_ids[0].price_unit = 200
+        wizard.action_confirm()
+        credit_note = env["account.move"].search([("correction_of_move_id", "=", invoice.id)], limit=1)
+        return invoice.id, credit_note.id
+
+
+def printed(camera, move_id, name):
+    """The printed document as the back office downloads it, first page as a picture."""
+    cookies = {c["name"]: c["value"] for c in camera.page.context.cookies()}
+    response = requests.get(
+        f"{camera.base}/report/pdf/account.report_invoice/{move_id}", cookies=cookies, timeout=300
+    )
+    if response.headers.get("Content-Type", "").split(";")[0] != "application/pdf":
+        raise SystemExit(f"the report of move {move_id} is not a PDF (is wkhtmltopdf installed?)")
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "document.pdf"
+        pdf.write_bytes(response.content)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, OUT / name], check=True
+        )
+    camera.taken.append(OUT / f"{name}.png")
+    print(f"    {(OUT / f'{name}.png').relative_to(ROOT)}", flush=True)
+
+
+def back_office(camera):
+    clients = "/odoo/action-client_hub.res_partner_action_clients"
+    camera.open(clients, ".o_list_renderer .o_data_row")
+    camera.shoot("clients_list")
+    camera.open(f"{clients}?view_type=kanban", ".o_kanban_renderer .o_kanban_record")
+    camera.shoot("clients_kanban")
+    client = record_id("client_hub.client_kowalski")
+    camera.open(f"{clients}/{client}", ".o_form_view .o_form_sheet")
+    camera.shoot("client_page")
+    credential = int(
+        psql(DB, f"SELECT id FROM res_partner_credential WHERE partner_id = {client} ORDER BY id LIMIT 1")
+    )
+    camera.open(f"/odoo/action-client_hub.res_partner_credential_action/{credential}", ".o_form_view")
+    camera.page.click("button[name=action_reveal_secret]")
+    camera.page.wait_for_selector(".modal-dialog")
+    camera.settle()
+    camera.shoot("reveal_dialog")
+    camera.open("/odoo/action-client_hub.res_partner_credential_log_action", ".o_list_renderer .o_data_row")
+    camera.shoot("audit_log")
+    invoice, credit_note = ensure_corrected_invoice()
+    camera.open(f"/odoo/action-account.action_move_out_invoice_type/{invoice}", ".o_form_view")
+    camera.page.click("button[name=action_open_correction_wizard]")
+    camera.page.wait_for_selector(".modal-dialog .o_form_view")
+    camera.settle()
+    camera.shoot("correction_dialog")
+    printed(camera, credit_note, "correction_printed")
+
+
+def portal(camera):
+    for path, name in (
+        ("/my", "portal_home"),
+        ("/my/client", "portal_profile"),
+        ("/my/addresses", "portal_addresses"),
+        ("/my/credentials", "portal_credentials"),
+    ):
+        camera.open(path, "#wrap")
+        camera.shoot(name, full_page=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8469)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    print(f"==> Screenshots: a fresh demo database {DB} (about a minute)", flush=True)
+    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+    run_odoo("-d", DB, "-i", "client_hub", "--with-demo")
+    log = DEV / "screenshots-server.log"
+    server = subprocess.Popen(
+        [
+            *(ODOO, "-d", DB, "--db-filter", f"^{DB}$", "--http-port", str(args.port), "--workers", "0"),
+            *("--max-cron-threads", "0", "--log-level", "warn", "--logfile", str(log)),
+        ]
+    )
+    base = f"http://127.0.0.1:{args.port}"
+    OUT.mkdir(parents=True, exist_ok=True)
+    try:
+        wait_for(f"{base}/web/login", log)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium())
+            for login, tour in (("admin", back_office), ("portal", portal)):
+                context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+                page = context.new_page()
+                page.set_default_timeout(120_000)  # a first visit builds the asset bundles
+                log_in(page, base, login)
+                print(f"==> Screenshots: as {login}", flush=True)
+                tour(Camera(page, base))
+                context.close()
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    print(f"==> Screenshots: written to {OUT.relative_to(ROOT)}", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
