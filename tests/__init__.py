@@ -28,3 +28,4 @@ from . import test_vault_keys
 from . import test_vault_reminders
 from . import test_vault_rpc
 from . import test_vault_storage
+from . import test_security_vault

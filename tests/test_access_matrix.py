@@ -25,7 +25,7 @@ MATRIX = {
     "res.partner.tax.condition": ("", "R", "R", "R", "R", "CRUD", "R"),
     "res.partner.address.type": ("", "R", "R", "R", "R", "CRUD", "R"),
     "res.partner.satisfaction": ("", "", "", "CRU", "CRU", "CRUD", ""),
-    "res.partner.credential": ("", "", "", "", "CRU", "CRUD", ""),
+    "res.partner.credential": ("", "", "", "", "CRU/CR", "CRUD", ""),
     "res.partner.credential.log": ("", "", "", "", "R/", "R", ""),
     "account.move.correction": ("", "", "", "", "", "", "CRUD"),
     "account.move.correction.line": ("", "", "", "", "", "", "CRUD"),

@@ -50,7 +50,9 @@ class TestVaultConcurrency(TransactionCase):
                     env.cr.execute("SET LOCAL lock_timeout = '3s'")
                     env["res.partner.credential"].browse(credential_id).name  # noqa: B018
                 for env in envs:
-                    self.assertEqual(env["res.partner.credential"].browse(credential_id).reveal_secret(), SECRET)
+                    self.assertEqual(
+                        env["res.partner.credential"].browse(credential_id).reveal_secret(), SECRET
+                    )
                     env.flush_all()
                 first.commit()
                 second.commit()
