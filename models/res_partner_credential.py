@@ -34,6 +34,8 @@ VAULT_FIELDS = frozenset(
         "log_ids",
     }
 )
+# What the client's people fill in on the portal's credential form.
+PORTAL_FIELDS = frozenset({"name", "platform", "url", "port", "login", "secret", "note"})
 # Per-user reveal limit: at most LIMIT reveals in WINDOW minutes (ir.config_parameter, 0 = no limit).
 REVEAL_LIMIT_PARAM = "client_hub.vault_reveal_limit"
 REVEAL_WINDOW_PARAM = "client_hub.vault_reveal_window_minutes"
@@ -260,6 +262,25 @@ class ResPartnerCredential(models.Model):
             .sudo()
             .search_count([("user_id", "=", self.env.uid), ("action", "=", action), ("date", ">=", since)])
         )
+
+    @api.model
+    def _client_hub_portal_save(self, values, credential_id=None):
+        """Save the portal's credential form for the current portal user's client: a new credential
+        (its salesperson allowed), or one of the client's own. Logged with the portal user; the
+        allowed users get a to-do. Only the form's fields are taken."""
+        client = self.env["res.partner"]._client_hub_portal_client_or_raise()
+        values = {name: value for name, value in values.items() if name in PORTAL_FIELDS}
+        if credential_id:
+            credential = self.sudo().search([("id", "=", credential_id), ("partner_id", "=", client.id)])
+            if not credential:
+                raise AccessError(self.env._("This credential is not one of your company's."))
+            credential.write(values)
+        else:
+            credential = self.sudo().create(
+                {**values, "partner_id": client.id, "user_ids": client.user_id.ids}
+            )
+        credential._notify_handed_over()
+        return credential
 
     def _notify_handed_over(self):
         """Tell the people working with a credential that the client handed it over or changed it."""
