@@ -150,6 +150,7 @@ class TestSecurityPortalAddresses(SecurityCase):
             "city": "Springfield",
             "zip": "12345",
             "country_id": str(self.env.ref("base.us").id),
+            "state_id": str(self.env.ref("base.state_us_5").id),
             "address_type": "billing",
             **values,
         }
@@ -162,11 +163,20 @@ class TestSecurityPortalAddresses(SecurityCase):
         return json.loads(response.text)  # a JSON answer the page can show, never an empty error page
 
     def test_restricted_type_is_not_edited_without_the_field(self):
+        # A type kept by staff, on an invoice address (one Odoo's address pages let the client edit).
+        restricted = self.env["res.partner.address.type"].create(
+            {
+                "name": "Legal invoicing",
+                "code": "legal_invoicing",
+                "core_type": "invoice",
+                "portal_editable": False,
+            }
+        )
         office = self.env["res.partner"].create(
             {
-                "name": "Registered office",
+                "name": "Legal invoicing address",
                 "parent_id": self.client.id,
-                "address_type_id": self.env.ref("client_hub.address_type_registered_office").id,
+                "address_type_id": restricted.id,
                 "street": "Old street",
             }
         )
@@ -174,8 +184,13 @@ class TestSecurityPortalAddresses(SecurityCase):
         for values in ({}, {"address_type_id": ""}, {"address_type_id": str(office.address_type_id.id)}):
             with self.subTest(values=values):
                 feedback = self._submit({"partner_id": str(office.id), **values})
-                self.assertTrue(feedback.get("messages"), feedback)
+                self.assertIn("kept by us", " ".join(feedback.get("messages", [])), feedback)
         self.assertEqual(self.snapshot(office), before)
+        # The same form changes an address of an editable type.
+        office.sudo().address_type_id = self.env.ref("client_hub.address_type_invoice")
+        feedback = self._submit({"partner_id": str(office.id)})
+        self.assertIn("redirectUrl", feedback)
+        self.assertEqual(office.street, "1 Main St")
 
     def test_contact_person_is_not_retyped_into_the_invoice_address(self):
         own = self.users["portal"].partner_id
