@@ -1,6 +1,5 @@
 from werkzeug.exceptions import NotFound
 
-from odoo import fields
 from odoo.addons.client_hub.models.input_checks import has_control_characters
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import UserError, ValidationError
@@ -17,9 +16,9 @@ class ClientHubPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ helpers
     def _client_hub_client(self):
-        """The portal user's client (commercial partner, in sudo), or None if it is not a client."""
-        client = request.env.user.partner_id.commercial_partner_id.sudo()
-        return client if client.is_client else None
+        """The portal user's client (commercial partner, in sudo), or None: checked by the model on
+        every request, so internal users (whatever their partner's company) are not served."""
+        return request.env["res.partner"]._client_hub_portal_client() or None
 
     def _client_hub_client_or_404(self):
         """The client of the portal user; its pages do not exist for anyone else."""
@@ -47,9 +46,20 @@ class ClientHubPortal(CustomerPortal):
         return None
 
     @staticmethod
-    def _clean_text(form, name, errors, label, limit=MAX_TEXT, required=False):
-        value = (form.get(name) or "").strip()
-        if has_control_characters(value):
+    def _form_str(form, name):
+        """A text field of a posted form; None when it is something else (a file, a list…)."""
+        value = form.get(name)
+        if value is None:
+            return ""
+        return value.strip() if isinstance(value, str) else None
+
+    @classmethod
+    def _clean_text(cls, form, name, errors, label, limit=MAX_TEXT, required=False):
+        value = cls._form_str(form, name)
+        if value is None:
+            errors[name] = request.env._("%(field)s must be text.", field=label)
+            value = ""
+        elif has_control_characters(value):
             errors[name] = request.env._("%(field)s contains characters that are not allowed.", field=label)
         elif len(value) > limit:
             errors[name] = request.env._(
@@ -97,14 +107,34 @@ class ClientHubPortal(CustomerPortal):
             address_values, partner_sudo, *args, **kwargs
         )
         type_id = address_values.get("address_type_id")
-        if type_id:
-            if type_id not in self._client_hub_portal_address_types().ids:
-                invalid.add("address_type_id")
-                messages.append(request.env._("Choose an address type from the list."))
+        editable = self._client_hub_portal_address_types()
+        # Checked on what is stored too, whether or not the form posts the field.
+        if partner_sudo.address_type_id and partner_sudo.address_type_id not in editable:
+            invalid.add("address_type_id")
+            messages.append(
+                request.env._(
+                    "This address (%(type)s) is kept by us: contact us to change it.",
+                    type=partner_sudo.address_type_id.name,
+                )
+            )
+        elif (type_id or address_values.get("is_default_address")) and partner_sudo.type == "contact":
+            invalid.add("address_type_id")
+            messages.append(request.env._("A contact person cannot be made an address of the company."))
+        elif type_id and type_id not in editable.ids:
+            invalid.add("address_type_id")
+            messages.append(request.env._("Choose an address type from the list."))
         if address_values.get("is_default_address") and not (type_id or partner_sudo.address_type_id):
             invalid.add("is_default_address")
             messages.append(request.env._("Choose an address type to make this address a default one."))
         return invalid, missing, messages
+
+    def _create_or_update_address(self, partner_sudo, *args, **kwargs):
+        # A rule of the model (a constraint, a UserError) is a message in the form, not an HTTP error.
+        try:
+            with request.env.cr.savepoint():
+                return super()._create_or_update_address(partner_sudo, *args, **kwargs)
+        except (UserError, ValidationError) as error:
+            return partner_sudo, {"invalid_fields": [], "messages": [error.args[0]]}
 
     # ------------------------------------------------------------------ profile
     @route("/my/client", type="http", auth="user", website=True, methods=["GET", "POST"])
@@ -113,7 +143,7 @@ class ClientHubPortal(CustomerPortal):
         errors, saved = {}, False
         if request.httprequest.method == "POST":
             errors, saved = self._client_hub_update_profile(client, form)
-        conditions = request.env["res.partner.tax.condition"].sudo().search([])
+        conditions = client._client_hub_tax_conditions()
         return request.render(
             "client_hub.portal_my_client",
             {
@@ -125,6 +155,7 @@ class ClientHubPortal(CustomerPortal):
                 "form": form if errors else {},
                 "errors": errors,
                 "saved": saved,
+                "vat_editable": client.can_edit_vat(),
             },
         )
 
@@ -140,28 +171,26 @@ class ClientHubPortal(CustomerPortal):
         values = {name: self._clean_text(form, name, errors, labels[name]) for name in PROFILE_FIELDS}
         if values["email"] and "@" not in values["email"]:
             errors["email"] = env._("Enter a valid e-mail address.")
-        condition_id = form.get("tax_condition_id") or ""
+        condition_id = self._form_str(form, "tax_condition_id")
         if condition_id:
-            condition_id = self._form_int(condition_id)
-            condition = (
-                env["res.partner.tax.condition"].sudo().browse(condition_id).exists()
-                if condition_id
-                else None
+            condition = client._client_hub_tax_conditions().filtered(
+                lambda c: c.id == self._form_int(condition_id)
             )
             if not condition:
                 errors["tax_condition_id"] = env._("Choose a tax condition from the list.")
-            else:
-                values["tax_condition_id"] = condition.id
+            values["tax_condition_id"] = condition.id
+        elif condition_id is None:
+            errors["tax_condition_id"] = env._("Choose a tax condition from the list.")
         else:
             values["tax_condition_id"] = False
         if errors:
             return errors, False
         try:
             with env.cr.savepoint():
-                client.write(values)
+                requested = env["res.partner"]._client_hub_portal_update_profile(values)
         except (UserError, ValidationError) as error:
             return {"general": error.args[0]}, False
-        return {}, True
+        return {}, "requested" if requested else True
 
     # ------------------------------------------------------------------ credentials
     @route("/my/credentials", type="http", auth="user", website=True, methods=["GET"])
@@ -218,12 +247,14 @@ class ClientHubPortal(CustomerPortal):
             "note": self._clean_text(form, "note", errors, env._("Note"), limit=MAX_NOTE),
         }
         platforms = dict(env["res.partner.credential"]._fields["platform"].selection)
-        values["platform"] = form.get("platform") or "other"
+        values["platform"] = self._form_str(form, "platform")
+        if values["platform"] == "":
+            values["platform"] = "other"
         if values["platform"] not in platforms:
             errors["platform"] = env._("Choose a platform from the list.")
-        port = (form.get("port") or "").strip()
+        port = self._form_str(form, "port")
         values["port"] = self._form_int(port, high=65535) or 0
-        if port and not values["port"]:
+        if port is None or (port and not values["port"]):
             errors["port"] = env._("The port is a number from 1 to 65535.")
         secret = self._clean_text(
             form, "secret", errors, env._("Secret"), limit=MAX_NOTE, required=not credential
@@ -234,16 +265,7 @@ class ClientHubPortal(CustomerPortal):
             return errors
         try:
             with env.cr.savepoint():
-                if credential:
-                    credential.write(values)
-                else:
-                    # The client's salesperson works with what the client hands over.
-                    credential = (
-                        env["res.partner.credential"]
-                        .sudo()
-                        .create({**values, "partner_id": client.id, "user_ids": client.user_id.ids})
-                    )
-                credential._notify_handed_over()
+                env["res.partner.credential"]._client_hub_portal_save(values, credential.id)
         except (UserError, ValidationError) as error:
             return {"general": error.args[0]}
         return {}
@@ -271,21 +293,11 @@ class ClientHubPortal(CustomerPortal):
     def _client_hub_rate(self, client, form):
         env = request.env
         errors = {}
-        score = (form.get("score") or "").strip()
+        score = self._form_str(form, "score")
         if score not in {"1", "2", "3", "4", "5"}:
             errors["score"] = env._("Choose from 1 to 5 stars.")
         comment = self._clean_text(form, "comment", errors, env._("Comment"), limit=MAX_NOTE)
         if errors:
             return errors
-        env["res.partner.satisfaction"].sudo().create(
-            {
-                "partner_id": client.id,
-                "contact_id": env.user.partner_id.id,
-                "score": int(score),
-                "comment": comment,
-                "channel": "portal",
-                "date": fields.Date.context_today(env.user),
-                "user_id": env.user.id,
-            }
-        )
+        env["res.partner.satisfaction"]._client_hub_portal_rate(int(score), comment)
         return {}

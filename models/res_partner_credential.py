@@ -22,6 +22,25 @@ PLATFORMS = [
 ]
 MANAGER_GROUP = "client_hub.group_client_hub_manager"
 ROTATION_BATCH = 500
+# Written by the vault itself only (_store_secret, the rotation, the audit log): never through write().
+VAULT_FIELDS = frozenset(
+    {
+        "secret_ciphertext",
+        "secret_key_id",
+        "has_secret",
+        "secret_changed_on",
+        "reveal_count",
+        "last_revealed_on",
+        "log_ids",
+    }
+)
+# What the client's people fill in on the portal's credential form.
+PORTAL_FIELDS = frozenset({"name", "platform", "url", "port", "login", "secret", "note"})
+# Per-user reveal limit: at most LIMIT reveals in WINDOW minutes (ir.config_parameter, 0 = no limit).
+REVEAL_LIMIT_PARAM = "client_hub.vault_reveal_limit"
+REVEAL_WINDOW_PARAM = "client_hub.vault_reveal_window_minutes"
+REVEAL_LIMIT_DEFAULT = 30
+REVEAL_WINDOW_DEFAULT = 10
 
 
 class ResPartnerCredential(models.Model):
@@ -119,6 +138,7 @@ class ResPartnerCredential(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_vault_fields(vals)
             if not vals.get("secret"):
                 raise ValidationError(self.env._("A credential needs a secret (a password, key or token)."))
         credentials = super().create(vals_list)
@@ -127,14 +147,31 @@ class ResPartnerCredential(models.Model):
         return credentials
 
     def write(self, vals):
+        self._check_vault_fields(vals)
+        if "user_ids" in vals and not self._is_vault_manager():
+            raise AccessError(
+                self.env._("Only Client Hub managers may change who is allowed to reveal a secret.")
+            )
         if "secret" in vals and not vals["secret"]:
             raise ValidationError(self.env._("A secret cannot be emptied: archive the credential instead."))
         result = super().write(vals)
         self._forget_plaintext()
-        logged = set(vals) - {"secret", "secret_changed_on", "has_secret"}
-        if logged or "secret" in vals:
-            self._log("update", note=", ".join(sorted(logged | ({"secret"} & set(vals)))))
+        # The audit log, unlike the chatter, does not depend on the context (tracking_disable…).
+        self._log("update", note=", ".join(sorted(vals)))
         return result
+
+    def _check_vault_fields(self, vals):
+        forbidden = VAULT_FIELDS.intersection(vals)
+        if forbidden:
+            raise UserError(
+                self.env._(
+                    "These fields are kept by the vault itself and cannot be written: %(fields)s.",
+                    fields=", ".join(sorted(forbidden)),
+                )
+            )
+
+    def _is_vault_manager(self):
+        return self.env.su or self.env.user.has_group(MANAGER_GROUP)
 
     def unlink(self):
         self._log("delete")
@@ -169,12 +206,30 @@ class ResPartnerCredential(models.Model):
         """Return the plaintext secret to an allowed user, and write it to the audit log."""
         self.ensure_one()
         if not self._may_reveal():
-            self._log_denied()
+            self._log_kept("denied")
             raise AccessError(
                 self.env._(
                     "You are not allowed to reveal the secret of “%(credential)s”: ask a Client Hub manager "
                     "to add you to its allowed users.",
                     credential=self.display_name,
+                )
+            )
+        limit, window = self._reveal_limit()
+        if limit and self._recent_log_count("reveal", window) >= limit:
+            # The managers hear of the first refusal of each window, not of every retry.
+            note = not self._recent_log_count("throttled", window) and self.env._(
+                "%(user)s revealed %(limit)s secrets in %(minutes)s minutes and was refused this one.",
+                user=self.env.user.name,
+                limit=limit,
+                minutes=window,
+            )
+            self._log_kept("throttled", notify_managers=note)
+            raise UserError(
+                self.env._(
+                    "You have revealed %(limit)s secrets in the last %(minutes)s minutes, the most allowed: "
+                    "try again later. The Client Hub managers have been told.",
+                    limit=limit,
+                    minutes=window,
                 )
             )
         sudo_self = self.sudo()
@@ -184,8 +239,48 @@ class ResPartnerCredential(models.Model):
             )
         plaintext = self._decrypt(sudo_self.secret_ciphertext, sudo_self.secret_key_id)
         # Only a new log row: the credential itself is not written (see _compute_reveal_stats).
-        self._log("reveal")
+        self._log_kept("reveal")
         return plaintext
+
+    def _reveal_limit(self):
+        """(reveals allowed per user, in how many minutes); a limit of 0 means no limit."""
+        params = self.env["ir.config_parameter"].sudo()
+
+        def number(key, default):
+            value = str(params.get_param(key, default)).strip()
+            return int(value) if value.isascii() and value.isdigit() else default
+
+        return number(REVEAL_LIMIT_PARAM, REVEAL_LIMIT_DEFAULT), number(
+            REVEAL_WINDOW_PARAM, REVEAL_WINDOW_DEFAULT
+        )
+
+    def _recent_log_count(self, action, minutes):
+        """How many `action` rows the current user has in the log of the last `minutes` minutes."""
+        since = fields.Datetime.subtract(fields.Datetime.now(), minutes=minutes)
+        return (
+            self.env["res.partner.credential.log"]
+            .sudo()
+            .search_count([("user_id", "=", self.env.uid), ("action", "=", action), ("date", ">=", since)])
+        )
+
+    @api.model
+    def _client_hub_portal_save(self, values, credential_id=None):
+        """Save the portal's credential form for the current portal user's client: a new credential
+        (its salesperson allowed), or one of the client's own. Logged with the portal user; the
+        allowed users get a to-do. Only the form's fields are taken."""
+        client = self.env["res.partner"]._client_hub_portal_client_or_raise()
+        values = {name: value for name, value in values.items() if name in PORTAL_FIELDS}
+        if credential_id:
+            credential = self.sudo().search([("id", "=", credential_id), ("partner_id", "=", client.id)])
+            if not credential:
+                raise AccessError(self.env._("This credential is not one of your company's."))
+            credential.write(values)
+        else:
+            credential = self.sudo().create(
+                {**values, "partner_id": client.id, "user_ids": client.user_id.ids}
+            )
+        credential._notify_handed_over()
+        return credential
 
     def _notify_handed_over(self):
         """Tell the people working with a credential that the client handed it over or changed it."""
@@ -203,7 +298,7 @@ class ResPartnerCredential(models.Model):
         self.invalidate_recordset(["secret"])
 
     def _may_reveal(self):
-        return self.env.su or self.env.user.has_group(MANAGER_GROUP) or self.env.user in self.user_ids
+        return self._is_vault_manager() or self.env.user in self.user_ids
 
     def _store_secret(self, plaintext):
         ciphertext, key_id = self._cipher_call(lambda cipher: cipher.encrypt(plaintext))
@@ -272,22 +367,44 @@ class ResPartnerCredential(models.Model):
             for credential in self
         ]
 
-    def _log_denied(self):
-        self._log("denied")
-        # The AccessError that follows rolls the request back, and the log row with it:
-        # write the row again, in a transaction of its own, once the rollback is done.
-        values_list = self._log_values("denied")
+    def _log_kept(self, action, notify_managers=None):
+        """Log `action` now, and again in a transaction of its own if the request rolls back (an
+        exception raised after a reveal, or the refusal itself), so that no reveal goes unlogged."""
+        self._log(action)
+        if notify_managers:
+            self._notify_managers(notify_managers)
+        values_list = self._log_values(action)
+        credential_ids = self.ids
         registry = self.env.registry
 
         def log_after_rollback():
             with registry.cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 for values in values_list:
-                    if not env["res.partner.credential"].browse(values["credential_id"]).exists():
-                        values["credential_id"] = False
+                    # Records created by the rolled back transaction are gone: keep the names only.
+                    for field, model in (
+                        ("credential_id", "res.partner.credential"),
+                        ("partner_id", "res.partner"),
+                    ):
+                        if values[field] and not env[model].browse(values[field]).exists():
+                            values[field] = False
                 env["res.partner.credential.log"].create(values_list)
+                if notify_managers:
+                    env["res.partner.credential"].browse(credential_ids).exists()._notify_managers(
+                        notify_managers
+                    )
 
         self.env.cr.postrollback.add(log_after_rollback)
+
+    def _notify_managers(self, body):
+        """A note on the credential that notifies the Client Hub managers."""
+        managers = self.env.ref(MANAGER_GROUP).sudo().all_user_ids.filtered(lambda user: not user.share)
+        for credential in self.sudo():
+            credential.message_post(
+                body=body,
+                partner_ids=(managers.partner_id - self.env.ref("base.partner_root")).ids,
+                subtype_xmlid="mail.mt_note",
+            )
 
     @api.model
     def _rotate_vault_keys(self, batch_size=ROTATION_BATCH):
@@ -302,7 +419,8 @@ class ResPartnerCredential(models.Model):
         rotated = 0
         while True:
             batch = Credential.search(
-                [("has_secret", "=", True), ("secret_key_id", "!=", cipher.primary_key_id)], limit=batch_size
+                [("secret_ciphertext", "!=", False), ("secret_key_id", "!=", cipher.primary_key_id)],
+                limit=batch_size,
             )
             if not batch:
                 return rotated

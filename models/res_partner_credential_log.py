@@ -8,6 +8,7 @@ LOG_ACTIONS = [
     ("delete", "Deleted"),
     ("rotate", "Re-encrypted"),
     ("denied", "Reveal denied"),
+    ("throttled", "Reveal limit reached"),
 ]
 
 

@@ -1,8 +1,9 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 SCORES = range(1, 6)
 CSAT_SATISFIED = 4  # CSAT counts the 4s and 5s
+MANAGER_GROUP = "client_hub.group_client_hub_manager"
 
 
 class ResPartnerSatisfaction(models.Model):
@@ -66,6 +67,8 @@ class ResPartnerSatisfaction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_authorship(vals)
         # Ratings belong to the client (the commercial partner); the person stays as contact_id.
         partners = self.env["res.partner"].browse(
             {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
@@ -77,3 +80,42 @@ class ResPartnerSatisfaction(models.Model):
                 vals.setdefault("contact_id", vals["partner_id"])
                 vals["partner_id"] = partner.id
         return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            if any(rating.channel == "portal" for rating in self):
+                raise UserError(self.env._("A rating the client gave in the portal cannot be changed."))
+            if not self._is_manager() and any(rating.user_id != self.env.user for rating in self):
+                raise AccessError(self.env._("Only its author and Client Hub managers may change a rating."))
+            self._check_authorship(vals)
+        return super().write(vals)
+
+    def _check_authorship(self, vals):
+        """Portal ratings come from the portal only; staff record ratings in their own name."""
+        if self.env.su:
+            return
+        if vals.get("channel") == "portal":
+            raise UserError(self.env._("Only the client gives ratings of the channel Portal, in the portal."))
+        if "user_id" in vals and vals["user_id"] != self.env.uid and not self._is_manager():
+            raise AccessError(
+                self.env._("Record ratings in your own name: only managers change who recorded one.")
+            )
+
+    def _is_manager(self):
+        return self.env.user.has_group(MANAGER_GROUP)
+
+    @api.model
+    def _client_hub_portal_rate(self, score, comment):
+        """A rating given by the current portal user for its client (the portal's form)."""
+        client = self.env["res.partner"]._client_hub_portal_client_or_raise()
+        return self.sudo().create(
+            {
+                "partner_id": client.id,
+                "contact_id": self.env.user.partner_id.id,
+                "score": score,
+                "comment": comment,
+                "channel": "portal",
+                "date": fields.Date.context_today(self),
+                "user_id": self.env.uid,
+            }
+        )

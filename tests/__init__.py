@@ -29,3 +29,7 @@ from . import test_vault_keys
 from . import test_vault_reminders
 from . import test_vault_rpc
 from . import test_vault_storage
+from . import test_security_vault
+from . import test_security_portal
+from . import test_security_records
+from . import test_security_reveal

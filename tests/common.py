@@ -1,11 +1,12 @@
 import os
+import re
 from contextlib import contextmanager
 from unittest.mock import patch
 
 from cryptography.fernet import Fernet
 
 from odoo.addons.client_hub.models import vault
-from odoo.tests import new_test_user
+from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
 
 
@@ -117,3 +118,156 @@ class VaultCase(ClientHubCase):
             .sudo()
             .search([("credential_id", "=", credential.id), ("action", "=", action)])
         )
+
+
+# Roles of the adversarial tests (tests/test_security_*.py): login -> group (None: the public user).
+ROLE_GROUPS = {
+    "portal": "base.group_portal",
+    "portal_other": "base.group_portal",
+    "internal": "base.group_user",
+    "user": "client_hub.group_client_hub_user",
+    "credentials": "client_hub.group_client_hub_credentials",
+    "manager": "client_hub.group_client_hub_manager",
+}
+MAGIC_FIELDS = {"id", "display_name", "create_uid", "create_date", "write_uid", "write_date"}
+# The audit log grows with refused attempts: tests count its rows apart.
+SNAPSHOT_SKIP = {"log_ids"}
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+class SecurityCase(HttpCase):
+    """Attacks over HTTP as each role: a user of every role (password = login), two clients with a
+    portal user each, and on the first client a credential the Credentials user may reveal and one
+    it may not."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        active = cls.env.ref("client_hub.client_status_active")
+        cls.client, cls.other_client = cls.env["res.partner"].create(
+            [
+                {"name": name, "is_company": True, "client_status_id": active.id, "vat": vat}
+                for name, vat in (("Attacked Client", "BE0477472701"), ("Other Client", "BE0403019261"))
+            ]
+        )
+        cls.users = {
+            role: new_test_user(cls.env, login=f"ch_sec_{role}", password=f"ch_sec_{role}_pw", groups=group)
+            for role, group in ROLE_GROUPS.items()
+        }
+        cls.users["portal"].partner_id.parent_id = cls.client
+        cls.users["portal_other"].partner_id.parent_id = cls.other_client
+        cls.key = new_vault_key()
+        # Demo credentials are encrypted with the server's key, which these tests replace.
+        cls.env["res.partner.credential"].with_context(active_test=False).search([]).unlink()
+        with vault_keys(cls.key):
+            cls.allowed, cls.forbidden = cls.env["res.partner.credential"].create(
+                [
+                    {
+                        "partner_id": cls.client.id,
+                        "name": name,
+                        "login": "admin",
+                        "secret": secret,
+                        "user_ids": [(6, 0, users.ids)],
+                    }
+                    for name, secret, users in (
+                        ("Allowed FTP", "allowed-secret-value", cls.users["credentials"]),
+                        ("Forbidden panel", "forbidden-secret-value", cls.env["res.users"]),
+                    )
+                ]
+            )
+
+    def setUp(self):
+        super().setUp()
+        keys = vault_keys(self.key)
+        keys.__enter__()
+        self.addCleanup(keys.__exit__, None, None, None)
+
+    def login(self, role):
+        if role == "public":
+            self.authenticate(None, None)
+        else:
+            self.authenticate(f"ch_sec_{role}", f"ch_sec_{role}_pw")
+        self.role = role
+
+    def call_kw(self, role, model, method, args, kwargs=None):
+        """Call a model method over JSON-RPC as `role`: the answer's result, or its error's data."""
+        if getattr(self, "role", None) != role:
+            self.login(role)
+        payload = self.url_open(
+            "/web/dataset/call_kw",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+            },
+        ).json()
+        return payload.get("result"), payload.get("error", {}).get("data", {})
+
+    def assertRefused(self, role, model, method, args, kwargs=None, error=None):
+        """The call is refused (an Odoo exception, never a server error); returns its message."""
+        result, failure = self.call_kw(role, model, method, args, kwargs)
+        self.assertTrue(failure, f"{role} {model}.{method}{args} was not refused: {result!r}")
+        allowed = (
+            (error,)
+            if error
+            else (
+                "odoo.exceptions.AccessError",
+                "odoo.exceptions.UserError",
+                "odoo.exceptions.ValidationError",
+                "odoo.http.SessionExpiredException",
+            )
+        )
+        self.assertIn(failure["name"], allowed, failure.get("debug", "")[-2000:])
+        return failure["message"]
+
+    def csrf_token(self):
+        return CSRF.search(self.url_open("/my/account").text).group(1)
+
+    def post_form(self, role, url, data, files=None):
+        """Post a portal form as `role` with a valid CSRF token (redirects not followed)."""
+        self.login(role)
+        return self.url_open(
+            url, data={"csrf_token": self.csrf_token(), **data}, files=files, allow_redirects=False
+        )
+
+    def mass_assignment_values(self, model, skip=()):
+        """{field: a value of its type} for every field of `model` a client could send."""
+        values = {}
+        for name, field in self.env[model]._fields.items():
+            if name in MAGIC_FIELDS or name in skip:
+                continue
+            selection = field.selection if field.type == "selection" else None
+            values[name] = {
+                "char": "forged",
+                "text": "forged",
+                "html": "<p>forged</p>",
+                "integer": 7,
+                "float": 7.0,
+                "monetary": 7.0,
+                "boolean": True,
+                "date": "2001-02-03",
+                "datetime": "2001-02-03 04:05:06",
+                "selection": selection[-1][0] if isinstance(selection, list) else False,
+                "many2one": self.other_client.id if field.comodel_name == "res.partner" else 1,
+                "many2many": [(6, 0, [self.users["credentials"].id])]
+                if field.comodel_name == "res.users"
+                else [(6, 0, [1])],
+                "one2many": [(5, 0, 0)],
+                "many2one_reference": 1,
+                "properties": {},
+                "json": {},
+                "binary": False,
+                "image": False,
+                "reference": False,
+            }.get(field.type)
+        return values
+
+    def snapshot(self, records, fields=None):
+        """What the database holds for `records` (superuser, fresh from the database)."""
+        self.env.invalidate_all()
+        fields = fields or [name for name in records._fields if name not in SNAPSHOT_SKIP]
+        return records.sudo().with_context(active_test=False).read(fields, load=None)
+
+    def log_rows(self, credential, action=None):
+        domain = [("credential_id", "=", credential.id)] + ([("action", "=", action)] if action else [])
+        return self.env["res.partner.credential.log"].sudo().search(domain)

@@ -24,8 +24,8 @@ MATRIX = {
     "res.partner.client.category": ("", "R", "R", "R", "R", "CRUD", "R"),
     "res.partner.tax.condition": ("", "R", "R", "R", "R", "CRUD", "R"),
     "res.partner.address.type": ("", "R", "R", "R", "R", "CRUD", "R"),
-    "res.partner.satisfaction": ("", "", "", "CRU", "CRU", "CRUD", ""),
-    "res.partner.credential": ("", "", "", "", "CRU", "CRUD", ""),
+    "res.partner.satisfaction": ("", "", "", "CRU/CR", "CRU/CR", "CRUD", ""),
+    "res.partner.credential": ("", "", "", "", "CRU/CR", "CRUD", ""),
     "res.partner.credential.log": ("", "", "", "", "R/", "R", ""),
     "account.move.correction": ("", "", "", "", "", "", "CRUD"),
     "account.move.correction.line": ("", "", "", "", "", "", "CRUD"),
@@ -115,7 +115,9 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
     def _record(self, model, scope, user):
         client, sudo = self.clients[scope], self.env(su=True)
         if model == "res.partner.satisfaction":
-            return sudo[model].create({"partner_id": client.id, "score": 4})
+            # A rating recorded by the user is its own; another's is recorded by the administrator.
+            author = user if scope == "own" else self.env.ref("base.user_admin")
+            return sudo[model].create({"partner_id": client.id, "score": 4, "user_id": author.id})
         if model == "res.partner.credential":
             return self.credentials[scope]
         if model == "res.partner.credential.log":

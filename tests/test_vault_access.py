@@ -1,4 +1,5 @@
 from odoo.exceptions import AccessError
+from odoo.tests import Form
 
 from .common import VaultCase
 
@@ -70,3 +71,17 @@ class TestVaultAccess(VaultCase):
         self._credential()
         self._credential(name="Second")
         self.assertEqual(self.client.with_user(self.user_allowed).credential_count, 2)
+
+    def test_form_lets_only_managers_change_the_allowed_users(self):
+        credential = self._credential()
+        form = Form(credential.with_user(self.user_allowed))
+        with self.assertRaises(AssertionError):
+            form.user_ids.add(self.user_not_listed)
+        form.note = "Changed by an allowed user"
+        form.save()
+        self.assertEqual(credential.note, "Changed by an allowed user")
+        self.assertEqual(credential.user_ids, self.user_allowed)
+        form = Form(credential.with_user(self.user_manager))
+        form.user_ids.add(self.user_not_listed)
+        form.save()
+        self.assertEqual(credential.user_ids, self.user_allowed + self.user_not_listed)
