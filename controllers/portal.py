@@ -11,6 +11,12 @@ PROFILE_FIELDS = ("phone", "email", "website", "vat")
 MAX_ID = 2**31 - 1  # PostgreSQL's integer: a bigger "id" would be a database error, not a form error
 
 
+def _read_only_when_get(controller, rule, args):
+    """A page that shows on GET and saves on POST: its GETs can be served by a read-only replica
+    (`db_replica_host`), its POSTs go to the primary."""
+    return request.httprequest.method in ("GET", "HEAD")
+
+
 class ClientHubPortal(CustomerPortal):
     """The client's own pages: company profile, credentials handed over, satisfaction."""
 
@@ -137,7 +143,14 @@ class ClientHubPortal(CustomerPortal):
             return partner_sudo, {"invalid_fields": [], "messages": [error.args[0]]}
 
     # ------------------------------------------------------------------ profile
-    @route("/my/client", type="http", auth="user", website=True, methods=["GET", "POST"])
+    @route(
+        "/my/client",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+        readonly=_read_only_when_get,
+    )
     def client_hub_profile(self, **form):
         client = self._client_hub_client_or_404()
         errors, saved = {}, False
@@ -193,7 +206,7 @@ class ClientHubPortal(CustomerPortal):
         return {}, "requested" if requested else True
 
     # ------------------------------------------------------------------ credentials
-    @route("/my/credentials", type="http", auth="user", website=True, methods=["GET"])
+    @route("/my/credentials", type="http", auth="user", website=True, methods=["GET"], readonly=True)
     def client_hub_credentials(self, **kw):
         client = self._client_hub_client_or_404()
         return request.render(
@@ -212,6 +225,7 @@ class ClientHubPortal(CustomerPortal):
         auth="user",
         website=True,
         methods=["GET", "POST"],
+        readonly=_read_only_when_get,
     )
     def client_hub_credential(self, credential_id=None, **form):
         client = self._client_hub_client_or_404()
@@ -271,7 +285,14 @@ class ClientHubPortal(CustomerPortal):
         return {}
 
     # ------------------------------------------------------------------ satisfaction
-    @route("/my/satisfaction", type="http", auth="user", website=True, methods=["GET", "POST"])
+    @route(
+        "/my/satisfaction",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+        readonly=_read_only_when_get,
+    )
     def client_hub_satisfaction(self, **form):
         client = self._client_hub_client_or_404()
         errors, saved = {}, False
