@@ -3,6 +3,7 @@ from odoo.exceptions import ValidationError
 
 SCORES = range(1, 6)
 CSAT_SATISFIED = 4  # CSAT counts the 4s and 5s
+CHANNELS = [("internal", "Internal"), ("portal", "Portal"), ("email", "Email"), ("phone", "Phone")]
 
 
 class ResPartnerSatisfaction(models.Model):
@@ -26,7 +27,7 @@ class ResPartnerSatisfaction(models.Model):
     )
     comment = fields.Text()
     channel = fields.Selection(
-        [("internal", "Internal"), ("portal", "Portal"), ("email", "Email"), ("phone", "Phone")],
+        CHANNELS,
         required=True,
         default="internal",
     )
