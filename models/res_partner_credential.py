@@ -68,6 +68,16 @@ class ResPartnerCredential(models.Model):
     last_revealed_on = fields.Datetime(readonly=True, copy=False)
     reveal_count = fields.Integer(readonly=True, copy=False)
     log_ids = fields.One2many("res.partner.credential.log", "credential_id", string="Audit Log")
+    can_reveal = fields.Boolean(
+        compute="_compute_can_reveal",
+        help="Whether the current user may reveal the secret: shows the Reveal button.",
+    )
+
+    @api.depends_context("uid")
+    @api.depends("user_ids")
+    def _compute_can_reveal(self):
+        for credential in self:
+            credential.can_reveal = credential._may_reveal()
 
     def _compute_secret(self):
         self.secret = False

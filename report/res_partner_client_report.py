@@ -27,15 +27,6 @@ class ResPartnerClientReport(models.Model):
         readonly=True,
     )
     client_count = fields.Integer(string="Clients", readonly=True)
-    rating_count = fields.Integer(string="Ratings", readonly=True)
-    score = NullableFloat(string="Average Score", aggregator="avg", digits=(3, 2), readonly=True)
-    csat = NullableFloat(
-        string="CSAT (%)",
-        aggregator="avg",
-        digits=(5, 1),
-        readonly=True,
-        help="The share of ratings of 4 or 5.",
-    )
     client_age = NullableFloat(
         string="Client Age (Years)",
         aggregator="avg",

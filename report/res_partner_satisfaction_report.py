@@ -6,7 +6,8 @@ from ..models.res_partner_satisfaction import CHANNELS, CSAT_SATISFIED
 
 
 class ClientProfileReportMixin(models.AbstractModel):
-    """The client's profile as the dimensions of the Client Hub analyses (current values)."""
+    """The client's profile as the dimensions of the Client Hub analyses (current values), and
+    their rating measures."""
 
     _name = "client_hub.profile.report.mixin"
     _description = "Client Hub analysis dimensions"
@@ -15,11 +16,21 @@ class ClientProfileReportMixin(models.AbstractModel):
     date = fields.Date(readonly=True)
     client_status_id = fields.Many2one("res.partner.client.status", string="Status", readonly=True)
     client_category_id = fields.Many2one("res.partner.client.category", string="Category", readonly=True)
-    tax_condition_id = fields.Many2one("res.partner.tax.condition", string="Tax Condition", readonly=True)
-    acquisition_source_id = fields.Many2one("utm.source", string="Acquisition Source", readonly=True)
-    country_id = fields.Many2one("res.country", string="Country", readonly=True)
+    tax_condition_id = fields.Many2one("res.partner.tax.condition", readonly=True)
+    acquisition_source_id = fields.Many2one("utm.source", readonly=True)
+    country_id = fields.Many2one("res.country", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
+    # The rating measures: NULL on rows without a rating, so that their averages skip them.
+    rating_count = fields.Integer(string="Ratings", readonly=True)
+    score = NullableFloat(string="Average Score", aggregator="avg", digits=(3, 2), readonly=True)
+    csat = NullableFloat(
+        string="CSAT (%)",
+        aggregator="avg",
+        digits=(5, 1),
+        readonly=True,
+        help="The share of ratings of 4 or 5.",
+    )
 
     def _select_profile(self, client_alias):
         """The dimensions, read from the client (a res_partner row) named `client_alias`."""
@@ -44,15 +55,6 @@ class ResPartnerSatisfactionReport(models.Model):
 
     contact_id = fields.Many2one("res.partner", string="Given by", readonly=True)
     channel = fields.Selection(CHANNELS, readonly=True)
-    rating_count = fields.Integer(string="Ratings", readonly=True)
-    score = NullableFloat(string="Average Score", aggregator="avg", digits=(3, 2), readonly=True)
-    csat = NullableFloat(
-        string="CSAT (%)",
-        aggregator="avg",
-        digits=(5, 1),
-        readonly=True,
-        help="The share of ratings of 4 or 5.",
-    )
 
     @property
     def _table_query(self):
