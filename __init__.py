@@ -1,5 +1,6 @@
 from . import controllers
 from . import models
+from . import report
 from . import wizards
 
 # Columns of Odoo's own tables that point to the module's tables with ON DELETE RESTRICT.

@@ -32,6 +32,8 @@
         "views/account_move_views.xml",
         "views/report_invoice.xml",
         "wizards/account_move_correction_views.xml",
+        "report/res_partner_satisfaction_report_views.xml",
+        "report/res_partner_client_report_views.xml",
         "views/client_hub_menus.xml",
         "data/ir_actions_server_data.xml",
     ],

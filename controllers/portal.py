@@ -94,8 +94,33 @@ class ClientHubPortal(CustomerPortal):
     def _prepare_address_form_values(self, partner_sudo, *args, **kwargs):
         values = super()._prepare_address_form_values(partner_sudo, *args, **kwargs)
         if self._client_hub_client():
-            values["client_hub_address_types"] = self._client_hub_portal_address_types()
+            address_types = self._client_hub_portal_address_types()
+            values["client_hub_address_types"] = address_types
+            # "Add" under a type's heading opens the form on that type, titled with it.
+            chosen = address_types.filtered(
+                lambda address_type: address_type.code == kwargs.get("client_hub_type")
+            )
+            values["client_hub_address_type"] = partner_sudo.address_type_id or chosen[:1]
         return values
+
+    def _prepare_address_data(self, partner_sudo, **kwargs):
+        data = super()._prepare_address_data(partner_sudo, **kwargs)
+        if self._client_hub_client():
+            # Odoo lists "other" addresses under both Delivery and Billing: a typed address goes
+            # once, under its own type (invoice and delivery types stay in Odoo's two lists).
+            own_sections = self._client_hub_portal_address_types().filtered(
+                lambda address_type: address_type.core_type not in ("invoice", "delivery")
+            )
+            typed = (data["billing_addresses"] | data["delivery_addresses"]).filtered(
+                lambda address: address.address_type_id in own_sections
+            )
+            data["billing_addresses"] -= typed
+            data["delivery_addresses"] -= typed
+            data["client_hub_address_sections"] = [
+                (address_type, typed.filtered(lambda address, t=address_type: address.address_type_id == t))
+                for address_type in own_sections
+            ]
+        return data
 
     def _parse_form_data(self, form_data):
         raw_type = str(form_data.get("address_type_id") or "").strip()

@@ -6,9 +6,13 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.sql import column_exists, create_column
 
+from .nullable_fields import NullableFloat, NullableInteger
+
 # Fields of optional Odoo modules shown on the Client page when those modules are installed.
 OPTIONAL_INVOICING_FIELDS = ("peppol_eas", "peppol_endpoint", "global_location_number")
 CLIENT_NUMBER_CODE = "res.partner.client.number"
+# The values that make a new partner a client and give it its number, defaults included.
+CLIENT_DECIDING_FIELDS = ("client_status_id", "is_company", "parent_id", "client_since", "ref", "company_id")
 
 
 class ResPartner(models.Model):
@@ -80,14 +84,15 @@ class ResPartner(models.Model):
     satisfaction_ids = fields.One2many(
         "res.partner.satisfaction", "partner_id", string="Satisfaction History"
     )
-    satisfaction_score = fields.Integer(
+    # NULL, not 0, for a client without ratings: averages by group count rated clients only.
+    satisfaction_score = NullableInteger(
         string="Satisfaction",
         compute="_compute_satisfaction",
         store=True,
         aggregator="avg",
-        help="The latest satisfaction score, from 1 to 5 (0: none yet).",
+        help="The latest satisfaction score, from 1 to 5 (empty: none yet).",
     )
-    satisfaction_average = fields.Float(
+    satisfaction_average = NullableFloat(
         string="Average Satisfaction",
         compute="_compute_satisfaction",
         store=True,
@@ -135,9 +140,9 @@ class ResPartner(models.Model):
         for partner in self:
             ratings = partner.satisfaction_ids
             latest = ratings.sorted(lambda rating: (rating.date, rating._origin.id or 0), reverse=True)[:1]
-            partner.satisfaction_score = latest.score
+            partner.satisfaction_score = latest.score or False
             partner.satisfaction_count = len(ratings)
-            partner.satisfaction_average = sum(ratings.mapped("score")) / len(ratings) if ratings else 0.0
+            partner.satisfaction_average = sum(ratings.mapped("score")) / len(ratings) if ratings else False
 
     @api.model
     def _read_group_client_status_ids(self, statuses, domain):
@@ -262,22 +267,34 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # Number new clients in their values, not with a second write per record.
+        # Number new clients in their values, not with a second write per record. The status may
+        # come from a default (the Clients menu's context, an ir.default, an import): resolve the
+        # defaults of the fields that decide it once for the batch, as create() would.
         today = fields.Date.context_today(self)
+        defaults = self.default_get(list(CLIENT_DECIDING_FIELDS))
         unnumbered = defaultdict(list)  # company id → values of new clients without a number
         for vals in vals_list:
             self._set_core_address_type(vals)
-            if vals.get("client_status_id") and (vals.get("is_company") or not vals.get("parent_id")):
-                vals.setdefault("client_since", today)
-                if not vals.get("ref"):
-                    unnumbered[vals.get("company_id") or self.env.company.id].append(vals)
-        for company_id, company_vals in unnumbered.items():
-            numbers = self._next_client_numbers(self.env["res.company"].browse(company_id), len(company_vals))
-            for vals, number in zip(company_vals, numbers, strict=True):
-                vals["ref"] = number
+            values = {**{name: defaults.get(name) for name in CLIENT_DECIDING_FIELDS}, **vals}
+            if values["client_status_id"] and (values["is_company"] or not values["parent_id"]):
+                vals["client_status_id"] = values["client_status_id"]
+                # The form sends client_since False: a new client always gets its date.
+                vals["client_since"] = values["client_since"] or today
+                if not values["ref"]:
+                    unnumbered[values["company_id"] or self.env.company.id].append(vals)
+        self._number_clients(unnumbered)
         partners = super().create(vals_list)
         partners._keep_one_default_address()
         return partners
+
+    @api.model
+    def _number_clients(self, unnumbered):
+        """Give the values (or records) of new clients, grouped by company id, their numbers:
+        one query per company."""
+        for company_id, targets in unnumbered.items():
+            numbers = self._next_client_numbers(self.env["res.company"].browse(company_id), len(targets))
+            for target, number in zip(targets, numbers, strict=True):
+                target["ref"] = number
 
     def write(self, vals):
         self._set_core_address_type(vals)
@@ -527,11 +544,10 @@ class ResPartner(models.Model):
 
     def _onboard_clients(self):
         """Give partners that became clients a client number and a client-since date."""
-        for client in self.filtered("is_client"):
-            values = {}
-            if not client.ref:
-                [values["ref"]] = self._next_client_numbers(client.company_id or self.env.company, 1)
-            if not client.client_since:
-                values["client_since"] = fields.Date.context_today(client)
-            if values:
-                client.write(values)
+        today = fields.Date.context_today(self)
+        clients = self.filtered("is_client")
+        clients.filtered(lambda client: not client.client_since).client_since = today
+        unnumbered = defaultdict(list)
+        for client in clients.filtered(lambda client: not client.ref):
+            unnumbered[(client.company_id or self.env.company).id].append(client)
+        self._number_clients(unnumbered)

@@ -89,6 +89,16 @@ class ResPartnerCredential(models.Model):
     last_revealed_on = fields.Datetime(compute="_compute_reveal_stats")
     reveal_count = fields.Integer(compute="_compute_reveal_stats")
     log_ids = fields.One2many("res.partner.credential.log", "credential_id", string="Audit Log")
+    can_reveal = fields.Boolean(
+        compute="_compute_can_reveal",
+        help="Whether the current user may reveal the secret: shows the Reveal button.",
+    )
+
+    @api.depends_context("uid")
+    @api.depends("user_ids")
+    def _compute_can_reveal(self):
+        for credential in self:
+            credential.can_reveal = credential._may_reveal()
 
     def _compute_secret(self):
         self.secret = False

@@ -4,6 +4,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 SCORES = range(1, 6)
 CSAT_SATISFIED = 4  # CSAT counts the 4s and 5s
 MANAGER_GROUP = "client_hub.group_client_hub_manager"
+CHANNELS = [("internal", "Internal"), ("portal", "Portal"), ("email", "Email"), ("phone", "Phone")]
 
 
 class ResPartnerSatisfaction(models.Model):
@@ -27,7 +28,7 @@ class ResPartnerSatisfaction(models.Model):
     )
     comment = fields.Text()
     channel = fields.Selection(
-        [("internal", "Internal"), ("portal", "Portal"), ("email", "Email"), ("phone", "Phone")],
+        CHANNELS,
         required=True,
         default="internal",
     )

@@ -16,6 +16,7 @@ from . import test_portal
 from . import test_portal_access
 from . import test_portal_readonly
 from . import test_query_counts
+from . import test_reports
 from . import test_satisfaction
 from . import test_tax_condition
 from . import test_tour_clients

@@ -27,10 +27,13 @@ MATRIX = {
     "res.partner.satisfaction": ("", "", "", "CRU/CR", "CRU/CR", "CRUD", ""),
     "res.partner.credential": ("", "", "", "", "CRU/CR", "CRUD", ""),
     "res.partner.credential.log": ("", "", "", "", "R/", "R", ""),
+    "res.partner.satisfaction.report": ("", "", "", "R", "R", "R", ""),
+    "res.partner.client.report": ("", "", "", "R", "R", "R", ""),
     "account.move.correction": ("", "", "", "", "", "", "CRUD"),
     "account.move.correction.line": ("", "", "", "", "", "", "CRUD"),
 }
 OPERATIONS = {"C": "create", "R": "read", "U": "write", "D": "unlink"}
+REPORTS = ("res.partner.satisfaction.report", "res.partner.client.report")  # read-only SQL queries
 
 
 def expected(model, role, scope):
@@ -120,6 +123,9 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
             return sudo[model].create({"partner_id": client.id, "score": 4, "user_id": author.id})
         if model == "res.partner.credential":
             return self.credentials[scope]
+        if model in REPORTS:
+            sudo["res.partner.satisfaction"].create({"partner_id": client.id, "score": 4}).flush_recordset()
+            return sudo[model].search([("partner_id", "=", client.id)], limit=1)
         if model == "res.partner.credential.log":
             credential = self.credentials[scope]
             return sudo[model].create(
@@ -152,6 +158,8 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
                 "move_line_id": invoice.invoice_line_ids[:1].id,
                 "quantity": 1,
             }
+        if model in REPORTS:
+            return {"partner_id": client.id}
         return {
             "res.partner.client.status": {"name": "Matrix status"},
             "res.partner.client.category": {"name": "Matrix category"},
@@ -170,6 +178,7 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
             "res.partner.credential.log": {"note": "Matrix"},
             "account.move.correction": {"reason": "Matrix again"},
             "account.move.correction.line": {"quantity": 2},
+            **{report: {"partner_id": False} for report in REPORTS},
         }.get(model, {"name": "Matrix renamed"})
 
     # The checks ----------------------------------------------------------------------------------------
@@ -211,7 +220,9 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
 
     def test_matrix_covers_every_model_of_the_module(self):
         defined = {
-            name for name, model in self.env.registry.items() if model._original_module == "client_hub"
+            name
+            for name, model in self.env.registry.items()
+            if model._original_module == "client_hub" and not model._abstract
         }
         self.assertEqual(defined, set(MATRIX))
 

@@ -22,14 +22,12 @@ class TestClientForm(ClientHubCase):
         page = self._form_arch().find(".//page[@name='client_hub_profile']")
         names = {field.get("name") for field in page.iter("field")}
         for name in (
-            "client_status_id",
             "ref",
             "client_since",
             "client_category_id",
             "tax_condition_id",
             "acquisition_source_id",
             "referred_by_id",
-            "vat",
             "website",
             "lang",
             "comment",
@@ -38,3 +36,18 @@ class TestClientForm(ClientHubCase):
             "portal_user_ids",
         ):
             self.assertIn(name, names)
+
+    def test_status_is_a_clickable_statusbar_in_the_header(self):
+        arch = self._form_arch()
+        [status] = arch.findall(".//header/field[@name='client_status_id']")
+        self.assertEqual(status.get("widget"), "statusbar")
+        self.assertIn("clickable", status.get("options"))
+        self.assertFalse(arch.findall(".//sheet//field[@name='client_status_id']"), "shown once")
+
+    def test_vat_is_shown_once(self):
+        self.assertEqual(len(self._form_arch().findall(".//sheet//field[@name='vat']")), 1)
+
+    def test_the_client_page_opens_first(self):
+        arch = self._form_arch()
+        autofocus = [page.get("name") for page in arch.iter("page") if page.get("autofocus")]
+        self.assertEqual(autofocus, ["client_hub_profile"])

@@ -5,8 +5,9 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from .common import new_vault_key, vault_keys
 
 
-@tagged("post_install", "-at_install")
-class TestPortal(HttpCase):
+class PortalCase(HttpCase):
+    """Two clients with a portal user each, a company that is no client, and a credential of B."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -60,6 +61,9 @@ class TestPortal(HttpCase):
     def _post(self, url, data, allow_redirects=True):
         return self.url_open(url, data={"csrf_token": self._csrf(), **data}, allow_redirects=allow_redirects)
 
+
+@tagged("post_install", "-at_install")
+class TestPortal(PortalCase):
     # ---------------------------------------------------------------- home and profile
     def test_home_shows_client_tiles(self):
         self._login(self.user_a)
@@ -284,3 +288,81 @@ class TestPortal(HttpCase):
     def test_home_has_one_addresses_tile(self):
         self._login(self.user_a)
         self.assertEqual(self.url_open("/my").text.count('href="/my/addresses"'), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalPresentation(PortalCase):
+    """What the client sees: each address once under its type, honest stars, its own words only."""
+
+    def test_tiles_have_distinct_icons(self):
+        self._login(self.user_a)
+        page = self.url_open("/my").text
+        icons = re.findall(r'src="(/client_hub/static/img/[^"]+)"', page)
+        self.assertEqual(len(icons), 3)
+        self.assertEqual(len(set(icons)), 3, "one icon per tile")
+        for icon in set(icons):
+            self.assertEqual(self.url_open(icon).status_code, 200, icon)
+
+    def test_each_address_is_listed_once_under_its_type(self):
+        Partner = self.env["res.partner"]
+        workplace, invoice = Partner.create(
+            [
+                {
+                    "name": "A Workshop",
+                    "parent_id": self.client_a.id,
+                    "address_type_id": self.env.ref("client_hub.address_type_workplace").id,
+                    "street": "1 Main St",
+                    "city": "Kraków",
+                },
+                {
+                    "name": "A Billing",
+                    "parent_id": self.client_a.id,
+                    "address_type_id": self.env.ref("client_hub.address_type_invoice").id,
+                    "street": "2 Main St",
+                    "city": "Kraków",
+                },
+            ]
+        )
+        self._login(self.user_a)
+        page = self.url_open("/my/addresses").text
+        cards = re.findall(r'name="address_card"[^>]*data-partner-id="(\d+)"', page)
+        self.assertEqual(cards.count(str(workplace.id)), 1, "not under Delivery and Billing")
+        self.assertEqual(cards.count(str(invoice.id)), 1)
+        section = page.index('data-address-type-code="workplace"')
+        self.assertGreater(page.index(f'data-partner-id="{workplace.id}"'), section, "under its own heading")
+        form = self.url_open("/my/address?address_type=delivery&client_hub_type=workplace").text
+        self.assertRegex(form, r'o_client_hub_address_form_title">\s*Workplace')
+        self.assertNotIn("Delivery address</h3>", form)
+
+    def test_past_ratings_show_empty_stars_and_no_internal_comment(self):
+        Rating = self.env["res.partner.satisfaction"]
+        Rating.create(
+            [
+                {
+                    "partner_id": self.client_a.id,
+                    "score": 3,
+                    "channel": "phone",
+                    "comment": "Staff: grumpy call",
+                },
+                {"partner_id": self.client_a.id, "score": 4, "channel": "portal", "comment": "Fine work"},
+            ]
+        )
+        self._login(self.user_a)
+        page = self.url_open("/my/satisfaction").text
+        ratings = page[page.index("o_client_hub_ratings") :]
+        self.assertNotIn("grumpy", page)
+        self.assertIn("Fine work", ratings)
+        stars = re.findall(r'title="(\d) / 5"[^>]*>(.*?)</span>', ratings, re.S)
+        self.assertEqual(
+            sorted((score, block.count("fa-star "), block.count("fa-star-o")) for score, block in stars),
+            [("3", 3, 2), ("4", 4, 1)],
+        )
+
+    def test_credential_form_says_the_secret_was_emptied(self):
+        self._login(self.user_a)
+        page = self._post(
+            "/my/credentials/new",
+            {"name": "Bad port", "platform": "ftp", "port": "abc", "secret": "typed-secret"},
+        ).text
+        self.assertIn("o_client_hub_secret_emptied", page)
+        self.assertNotIn("typed-secret", page)

@@ -85,3 +85,13 @@ class TestVaultAccess(VaultCase):
         form.user_ids.add(self.user_not_listed)
         form.save()
         self.assertEqual(credential.user_ids, self.user_allowed + self.user_not_listed)
+
+    def test_reveal_button_shows_only_to_who_may_reveal(self):
+        credential = self._credential()
+        self.assertTrue(credential.with_user(self.user_allowed).can_reveal)
+        self.assertFalse(credential.with_user(self.user_not_listed).can_reveal)
+        self.assertTrue(credential.with_user(self.user_manager).can_reveal)
+        form = credential.with_user(self.user_not_listed).get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        self.assertRegex(form, r'name="action_reveal_secret"[^>]*invisible="[^"]*not can_reveal')

@@ -17,7 +17,7 @@ fi
 cat <<MSG
 ==> Demo: serving http://127.0.0.1:${HTTP_PORT:-8069} (workers: ${WORKERS:-0}); Ctrl-C stops it
     back office: admin / admin   (Client Hub manager)
-                 demo / demo     (Client Hub user)
+                 demo / demo     (Client Hub user with the Credentials group)
     portal:      portal / portal (a contact of a demo client)
 MSG
 exec "$ODOO" -d "$DB" --db-filter="^${DB}\$" --log-level warn --log-handler py.warnings:ERROR

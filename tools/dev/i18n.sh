@@ -2,7 +2,8 @@
 # Translations of client_hub.
 #
 #   tools/dev/i18n.sh update   export i18n/client_hub.pot from the code and merge it into the .po files
-#   tools/dev/i18n.sh check    fail when the .pot is out of date, or a .po is incomplete, fuzzy or invalid
+#   tools/dev/i18n.sh check    fail when the .pot is out of date, or a .po is incomplete, fuzzy or invalid,
+#                              or says in other words what Odoo's base, account, portal, contacts or mail say
 #
 # The export needs the module installed: a database client_hub_i18n is kept for it (no demo data).
 set -euo pipefail
@@ -15,9 +16,9 @@ POT="$ROOT/i18n/client_hub.pot"
 # the product's name, Argentina's legal tax conditions, abbreviations, and per language the
 # words that language borrows.
 SAME_IN_EVERY_LANGUAGE='^(Client Hub|IVA Responsable Inscripto|Monotributo|IVA Sujeto Exento|Consumidor Final|Cliente del Exterior|ID|CSAT \(%\))$'
-SAME_IN_pl='^(Status|Portal)$'
-SAME_IN_es='^(Portal|Color|Avatar)$'
-SAME_IN_ru='^$'
+SAME_IN_pl='^(Status|Portal|Login|Port|URL)$'
+SAME_IN_es='^(Portal|Color|Avatar|URL)$'
+SAME_IN_ru='^(URL)$'
 
 fail() { printf 'translations: %s\n' "$*" >&2; exit 1; }
 
@@ -73,7 +74,9 @@ case "${1:-}" in
             msgcmp --use-untranslated "$po" "$POT" 2>/dev/null \
                 || fail "i18n/$lang.po does not cover every entry of the .pot: run make i18n."
         done
-        printf '==> i18n: client_hub.pot is up to date; %s complete\n' "$LANGS"
+        # Odoo's own words: where base, account, portal, contacts or mail translate a msgid, so do we.
+        "$DEV/bin/python" "$ROOT/tools/dev/i18n_consistency.py" || fail "i18n/*.po differ from Odoo's terms (above)."
+        printf '==> i18n: client_hub.pot is up to date; %s complete and consistent with Odoo\n' "$LANGS"
         ;;
     *)
         fail "usage: $0 update|check"

@@ -20,4 +20,6 @@ export class SatisfactionStarsField extends Component {
 registry.category("fields").add("client_hub_stars", {
     component: SatisfactionStarsField,
     supportedTypes: ["integer", "float"],
+    // Room for the five stars in a list column.
+    listViewWidth: 110,
 });

@@ -29,13 +29,22 @@ registry.category("web_tour.tours").add("client_hub_portal", {
         {
             content: "Go to the addresses",
             trigger: "body",
-            run: "goToUrl /my/address?address_type=delivery",
+            run: "goToUrl /my/addresses",
             expectUnloadPage: true,
         },
         {
-            content: "Choose the type Workplace",
-            trigger: "select[name=address_type_id]",
-            run: "selectByLabel Workplace",
+            content: "Add an address under the Workplace heading",
+            trigger: ".o_client_hub_address_section[data-address-type-code=workplace] .o_client_hub_add_typed_address",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The form is titled Workplace, not Delivery address",
+            trigger: "h3.o_client_hub_address_form_title:text(Workplace)",
+        },
+        {
+            content: "The type Workplace is chosen",
+            trigger: "select[name=address_type_id]:has(option:selected:text(Workplace))",
         },
         {
             content: "Name the workplace",
@@ -86,6 +95,19 @@ registry.category("web_tour.tours").add("client_hub_portal", {
         {
             content: "The workplace is listed with its type",
             trigger: ".o_address_card:contains(Newark workshop) .o_client_hub_address_type:contains(Workplace)",
+        },
+        {
+            content: "It is listed once, under the Workplace heading, not under Delivery or Billing",
+            trigger:
+                ".o_client_hub_address_section[data-address-type-code=workplace] + div .o_address_card:contains(Newark workshop)",
+            run() {
+                const cards = [...document.querySelectorAll(".o_address_card")].filter((card) =>
+                    card.textContent.includes("Newark workshop")
+                );
+                if (cards.length !== 1) {
+                    throw new Error(`Newark workshop is listed ${cards.length} times`);
+                }
+            },
         },
         {
             content: "Hand over an FTP access",

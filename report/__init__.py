@@ -1,0 +1,2 @@
+from . import res_partner_satisfaction_report
+from . import res_partner_client_report
