@@ -13,10 +13,11 @@ env: ## set up PostgreSQL, Odoo 19, .dev/venv and .dev/odoo.conf
 	@$(SETUP) all
 
 demo: env ## create or update the demo database and serve it on http://127.0.0.1:8069
+	@$(SETUP) pdf
 	@tools/dev/demo.sh
 
 test: env ## run the whole test suite (with browser tours) on a fresh database
-	@$(SETUP) chromium
+	@$(SETUP) chromium pdf
 	@tools/dev/run_tests.sh
 
 lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
