@@ -42,6 +42,7 @@
         "demo/res_partner_satisfaction_demo.xml",
         "demo/res_partner_address_demo.xml",
         "demo/res_partner_credential_demo.xml",
+        "demo/account_move_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

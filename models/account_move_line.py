@@ -14,14 +14,18 @@ class AccountMoveLine(models.Model):
     )
     correction_line_ids = fields.One2many("account.move.line", "corrected_line_id", readonly=True)
 
-    def _correction_state(self):
-        """Quantity, unit price and discount of this invoice line after its corrections so far
-        (those not cancelled): a new correction starts from them."""
+    def _correction_source(self):
+        """This invoice line as its corrections so far (not cancelled) left it: the line after the
+        latest correction, or the invoice line itself. A new correction starts from it."""
         self.ensure_one()
         afters = self.correction_line_ids.filtered(
             lambda line: line.correction_side == "after" and line.parent_state != "cancel"
         )
-        source = max(afters, key=lambda line: line.id) if afters else self
+        return max(afters, key=lambda line: line.id) if afters else self
+
+    def _correction_state(self):
+        """Quantity, unit price and discount of this invoice line after its corrections so far."""
+        source = self._correction_source()
         return {
             "quantity": abs(source.quantity),
             "price_unit": source.price_unit,

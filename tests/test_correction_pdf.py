@@ -19,9 +19,12 @@ class TestCorrectionPdf(CorrectionSetup, AccountTestInvoicingHttpCommon):
         for tool in ("wkhtmltopdf", "pdftotext"):
             assert shutil.which(tool), f"{tool} is missing: run tools/dev/setup.sh pdf"
 
-    def _pdf_text(self, move, lang=None):
-        report = self.env["ir.actions.report"].with_context(force_report_rendering=True, lang=lang)
-        pdf, kind = report._render_qweb_pdf("account.account_invoices", move.ids)
+    def _printed_correction(self, reason):
+        """The text of the posted credit note returning two of the ten chairs."""
+        credit_note = self._correct(edits={"Chairs": {"quantity": 8}}, reason=reason)
+        credit_note.action_post()
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, kind = report._render_qweb_pdf("account.account_invoices", credit_note.ids)
         self.assertEqual(kind, "pdf")
         result = subprocess.run(
             ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True, timeout=60
@@ -32,9 +35,7 @@ class TestCorrectionPdf(CorrectionSetup, AccountTestInvoicingHttpCommon):
 
     def test_printed_correction(self):
         # Chairs 10 -> 8: 900.00 -> 720.00, -180.00 net, -41.40 VAT 23 %, -221.40 gross.
-        credit_note = self._correct(edits={"Chairs": {"quantity": 8}}, reason="Two chairs returned")
-        credit_note.action_post()
-        text = self._pdf_text(credit_note)
+        text = self._printed_correction("Two chairs returned")
         self.assertIn("Corrective invoice", text)
         self.assertIn(f"Corrects invoice {self.invoice.name} of 10/01/2026", text)
         self.assertIn("Reason: Two chairs returned", text)
@@ -47,9 +48,7 @@ class TestCorrectionPdf(CorrectionSetup, AccountTestInvoicingHttpCommon):
         self.env["res.lang"]._activate_lang("pl_PL")
         self.env["ir.module.module"]._load_module_terms(["client_hub"], ["pl_PL"], overwrite=True)
         self.client.lang = "pl_PL"
-        credit_note = self._correct(edits={"Chairs": {"quantity": 8}}, reason="Zwrot dwóch krzeseł")
-        credit_note.action_post()
-        text = self._pdf_text(credit_note)
+        text = self._printed_correction("Zwrot dwóch krzeseł")
         self.assertIn("Faktura korygująca", text)
         self.assertIn(f"Korygowana faktura {self.invoice.name}", text)
         self.assertIn("01.10.2026", text)

@@ -284,17 +284,27 @@ class AccountMoveCorrectionLine(models.TransientModel):
     @api.depends("move_line_id")
     def _compute_before(self):
         for line in self:
-            state = line.move_line_id._correction_state()
-            line.original_quantity = state["quantity"]
-            line.original_price_unit = state["price_unit"]
-            line.original_discount = state["discount"]
-            line.original_subtotal, line.original_total = line.move_line_id._correction_amounts(state)
+            # The stored figures of the invoice line or of the latest correction's line after.
+            source = line.move_line_id._correction_source()
+            line.original_quantity = abs(source.quantity)
+            line.original_price_unit = source.price_unit
+            line.original_discount = source.discount
+            line.original_subtotal = abs(source.price_subtotal)
+            line.original_total = abs(source.price_total)
 
-    @api.depends("quantity", "price_unit", "discount", "move_line_id")
+    @api.depends(
+        "quantity", "price_unit", "discount", "original_quantity", "original_price_unit", "original_discount"
+    )
     def _compute_amounts(self):
         for line in self:
-            after = {"quantity": line.quantity, "price_unit": line.price_unit, "discount": line.discount}
-            line.subtotal, line.total = line.move_line_id._correction_amounts(after)
+            after = (line.quantity, line.price_unit, line.discount)
+            if after == (line.original_quantity, line.original_price_unit, line.original_discount):
+                # Unchanged (every line when the dialog opens): no tax computation.
+                line.subtotal, line.total = line.original_subtotal, line.original_total
+            else:
+                line.subtotal, line.total = line.move_line_id._correction_amounts(
+                    dict(zip(("quantity", "price_unit", "discount"), after, strict=True))
+                )
             line.difference = line.subtotal - line.original_subtotal
             line.difference_total = line.total - line.original_total
             currency = line.currency_id
