@@ -46,6 +46,7 @@
     ],
     "assets": {
         "web.assets_backend": [
+            "client_hub/static/src/correction/**/*",
             "client_hub/static/src/fields/**/*",
             "client_hub/static/src/vault/**/*",
         ],

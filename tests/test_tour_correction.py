@@ -9,6 +9,9 @@ class TestCorrectionTour(CorrectionSetup, AccountTestInvoicingHttpCommon):
     """An accountant saves the correction dialog in the browser, in each mode, from the client and
     from the invoice; the tours check the totals on screen, these tests what was booked."""
 
+    # The width the dialog must fit in (every column visible without scrolling).
+    browser_size = "1440x900"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

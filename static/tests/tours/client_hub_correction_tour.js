@@ -126,6 +126,18 @@ const tours = {
     client_hub_correct_partial: () => [
         ...openFromClient(),
         ...fillIn("partial", "Two chairs returned"),
+        {
+            content: "Every column, the differences included, fits: the lines do not scroll sideways",
+            trigger: ".modal .o_list_renderer th[data-name=difference_total]",
+            run() {
+                const lines = document.querySelector(".modal .o_list_renderer");
+                if (lines.scrollWidth > lines.clientWidth + 1) {
+                    throw new Error(
+                        `The lines scroll sideways: ${lines.scrollWidth}px in ${lines.clientWidth}px (window ${window.innerWidth}px).`
+                    );
+                }
+            },
+        },
         // 8 x 100 -10 % = 720.00 instead of 900.00; 5 x 45 = 225.00 instead of 200.00.
         ...editLine("Chairs", "quantity", "8", "180.00"),
         ...editLine("Cushions", "price_unit", "45", "25.00"),
