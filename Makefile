@@ -13,17 +13,18 @@ env: ## set up PostgreSQL, Odoo 19, .dev/venv and .dev/odoo.conf
 	@$(SETUP) all
 
 demo: env ## create or update the demo database and serve it on http://127.0.0.1:8069
+	@$(SETUP) pdf
 	@tools/dev/demo.sh
 
 test: env ## run the whole test suite (with browser tours) on a fresh database
-	@$(SETUP) chromium
+	@$(SETUP) chromium pdf
 	@tools/dev/run_tests.sh
 
 pytest: env ## Python tests with pytest-odoo on a prepared database: make pytest [ARGS="tests/test_x.py -k name"]
 	@ARGS='$(ARGS)' tools/dev/pytest.sh
 
 screenshots: env ## README's pictures from a fresh demo database, with Chromium (static/description/screenshots)
-	@$(SETUP) chromium playwright
+	@$(SETUP) chromium playwright pdf
 	@.dev/bin/python tools/dev/screenshots.py
 
 lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations

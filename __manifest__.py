@@ -9,7 +9,7 @@
     "application": True,
     "installable": True,
     "uninstall_hook": "uninstall_hook",
-    "depends": ["contacts", "account", "portal", "utm", "mail"],
+    "depends": ["contacts", "account", "account_debit_note", "portal", "utm", "mail"],
     "data": [
         "security/client_hub_groups.xml",
         "security/ir.model.access.csv",
@@ -44,10 +44,16 @@
         "demo/res_partner_satisfaction_demo.xml",
         "demo/res_partner_address_demo.xml",
         "demo/res_partner_credential_demo.xml",
+        "demo/account_move_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
-            "client_hub/static/src/**/*",
+            "client_hub/static/src/correction/**/*",
+            "client_hub/static/src/fields/**/*",
+            "client_hub/static/src/vault/**/*",
+        ],
+        "web.report_assets_common": [
+            "client_hub/static/src/report/**/*",
         ],
         "web.assets_tests": [
             "client_hub/static/tests/tours/**/*",

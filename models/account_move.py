@@ -14,6 +14,11 @@ class AccountMove(models.Model):
     )
     correction_reason = fields.Char(readonly=True, copy=False)
 
+    def _has_corrections(self):
+        """Whether partial corrections (not cancelled) changed some of this invoice's lines."""
+        self.ensure_one()
+        return any(line.parent_state != "cancel" for line in self.invoice_line_ids.correction_line_ids)
+
     def action_open_correction_wizard(self):
         self.ensure_one()
         return self.env["account.move.correction"]._action_open(self.commercial_partner_id, self)

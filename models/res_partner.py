@@ -79,6 +79,10 @@ class ResPartner(models.Model):
         help="Who of the client uses the portal.",
     )
     credit_note_count = fields.Integer(compute="_compute_credit_note_count")
+    has_correctable_invoice = fields.Boolean(
+        compute="_compute_has_correctable_invoice",
+        help="Whether the client has a posted customer invoice of the current company to correct.",
+    )
     credential_ids = fields.One2many("res.partner.credential", "partner_id", string="Credentials")
     credential_count = fields.Integer(compute="_compute_credential_count")
     satisfaction_ids = fields.One2many(
@@ -125,6 +129,17 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.credit_note_count = counts.get(partner._origin, 0)
+
+    def _compute_has_correctable_invoice(self):
+        correctable = {
+            partner
+            for [partner] in self.env["account.move"]._read_group(
+                self.env["account.move.correction"]._correctable_invoice_domain(self),
+                ["commercial_partner_id"],
+            )
+        }
+        for partner in self:
+            partner.has_correctable_invoice = partner._origin in correctable
 
     def _compute_credential_count(self):
         counts = dict(

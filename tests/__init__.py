@@ -7,6 +7,8 @@ from . import test_client_form
 from . import test_client_import
 from . import test_client_number
 from . import test_client_status
+from . import test_correction_amounts
+from . import test_correction_pdf
 from . import test_hostile_input
 from . import test_install
 from . import test_invoice_correction
@@ -20,6 +22,7 @@ from . import test_reports
 from . import test_satisfaction
 from . import test_tax_condition
 from . import test_tour_clients
+from . import test_tour_correction
 from . import test_tour_portal
 from . import test_tour_vault
 from . import test_translations

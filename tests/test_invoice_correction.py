@@ -1,60 +1,19 @@
-from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
+from .correction_common import CorrectionSetup
+
 
 @tagged("post_install", "-at_install")
-class TestInvoiceCorrection(AccountTestInvoicingCommon):
-    """A two-line invoice, 23 % and 8 % VAT, a 10 % discount: 900 + 207 and 200 + 16 = 1,323.00."""
+class TestInvoiceCorrection(CorrectionSetup, AccountTestInvoicingCommon):
+    """The modes of the dialog, saved through the Form helper as the web client saves them:
+    the invoice is Chairs 10 x 100 - 10 % + 23 % and Cushions 5 x 40 + 8 % = 1,323.00."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.tax_23, cls.tax_8 = cls.env["account.tax"].create(
-            [{"name": f"VAT {rate} (test)", "amount": rate, "type_tax_use": "sale"} for rate in (23, 8)]
-        )
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Corrected Client",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-            }
-        )
-        cls.invoice = cls._make_invoice(cls.client)
-
-    @classmethod
-    def _make_invoice(cls, partner):
-        invoice = cls.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": partner.id,
-                "invoice_date": "2026-10-01",
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": cls.product_a.id,
-                            "name": "Chairs",
-                            "quantity": 10,
-                            "price_unit": 100,
-                            "discount": 10,
-                            "tax_ids": [Command.set(cls.tax_23.ids)],
-                        }
-                    ),
-                    Command.create(
-                        {
-                            "product_id": cls.product_b.id,
-                            "name": "Cushions",
-                            "quantity": 5,
-                            "price_unit": 40,
-                            "tax_ids": [Command.set(cls.tax_8.ids)],
-                        }
-                    ),
-                ],
-            }
-        )
-        invoice.action_post()
-        return invoice
+        cls._setup_correction()
 
     def _wizard(self, mode, **values):
         return self.env["account.move.correction"].create(
@@ -73,55 +32,57 @@ class TestInvoiceCorrection(AccountTestInvoicingCommon):
         return chairs, cushions
 
     def test_invoice_amounts(self):
-        self.assertEqual(
-            (self.invoice.amount_untaxed, self.invoice.amount_tax, self.invoice.amount_total),
-            (1100.0, 223.0, 1323.0),
-        )
+        self.assertEqual(self._amounts(self.invoice), (1100.0, 223.0, 1323.0))
+
+    def test_the_form_sends_the_lines(self):
+        """The lines' invoice line is readonly and hidden: the view must force-save it."""
+        wizard = self._form(mode="partial", edits={"Chairs": {"quantity": 8}})
+        chairs, cushions = self._lines(wizard)
+        self.assertEqual(chairs.move_line_id.name, "Chairs")
+        self.assertEqual((chairs.quantity, chairs.price_unit, chairs.discount), (8, 100, 10))
+        self.assertEqual((cushions.quantity, cushions.price_unit, cushions.discount), (5, 40, 0))
 
     def test_full_correction(self):
-        action = self._wizard("full").action_confirm()
-        credit_note = self.env["account.move"].browse(action["res_id"])
+        credit_note = self._correct(mode="full")
         self.assertEqual(credit_note.move_type, "out_refund")
         self.assertEqual(credit_note.reversed_entry_id, self.invoice)
         self.assertEqual(credit_note.correction_of_move_id, self.invoice)
         self.assertEqual(credit_note.correction_reason, "Test correction")
-        self.assertEqual(
-            (credit_note.amount_untaxed, credit_note.amount_tax, credit_note.amount_total),
-            (1100.0, 223.0, 1323.0),
-        )
+        self.assertEqual(self._amounts(credit_note), (1100.0, 223.0, 1323.0))
         credit_note.action_post()
         self.assertEqual(self.invoice.amount_residual, 0.0)
         self.assertEqual(self.client.credit_note_count, 1)
 
     def test_partial_correction(self):
-        wizard = self._wizard("partial")
+        wizard = self._form(
+            mode="partial",
+            # 2 chairs returned: 900 -> 720; cushions cost more: 200 -> 225.
+            edits={"Chairs": {"quantity": 8}, "Cushions": {"price_unit": 45}},
+        )
         chairs, cushions = self._lines(wizard)
-        self.assertEqual((chairs.quantity, chairs.price_unit, chairs.discount), (10, 100, 10), "defaults")
-        chairs.quantity = 8  # 2 chairs returned: 900 -> 720
-        cushions.price_unit = 45  # cushions cost more: 200 -> 225
+        self.assertEqual((chairs.original_quantity, chairs.original_price_unit), (10, 100))
         self.assertEqual((chairs.difference, cushions.difference), (-180.0, 25.0))
+        # 720 + 165.60 - (900 + 207); 225 + 18 - (200 + 16)
+        self.assertEqual((chairs.difference_total, cushions.difference_total), (-221.4, 27.0))
         action = wizard.action_confirm()
         documents = self.env["account.move"].search(action["domain"])
         credit_note = documents.filtered(lambda move: move.move_type == "out_refund")
-        supplement = documents.filtered(lambda move: move.move_type == "out_invoice")
-        self.assertEqual(
-            (credit_note.amount_untaxed, credit_note.amount_tax, credit_note.amount_total),
-            (180.0, 41.40, 221.40),
-        )
+        debit_note = documents.filtered(lambda move: move.move_type == "out_invoice")
+        # 180 + 23 % = 221.40
+        self.assertEqual(self._amounts(credit_note), (180.0, 41.40, 221.40))
         self.assertEqual(credit_note.invoice_line_ids.tax_ids, self.tax_23)
         self.assertEqual(credit_note.reversed_entry_id, self.invoice)
-        self.assertEqual(
-            (supplement.state, supplement.amount_untaxed, supplement.amount_tax, supplement.amount_total),
-            ("draft", 25.0, 2.0, 27.0),
-        )
-        self.assertEqual(supplement.invoice_line_ids.tax_ids, self.tax_8)
-        self.assertEqual(supplement.correction_of_move_id, self.invoice)
+        # 25 + 8 % = 27.00, an Odoo debit note of the invoice
+        self.assertEqual((debit_note.state, *self._amounts(debit_note)), ("draft", 25.0, 2.0, 27.0))
+        self.assertEqual(debit_note.invoice_line_ids.tax_ids, self.tax_8)
+        self.assertEqual(debit_note.debit_origin_id, self.invoice)
+        self.assertEqual(debit_note.correction_of_move_id, self.invoice)
+        self.assertEqual(self.invoice.debit_note_ids, debit_note)
         credit_note.action_post()
-        self.assertAlmostEqual(self.invoice.amount_residual, 1101.60)
+        self.assertAlmostEqual(self.invoice.amount_residual, 1101.60)  # 1,323.00 - 221.40
 
     def test_replace_correction(self):
-        action = self._wizard("replace").action_confirm()
-        documents = self.env["account.move"].search(action["domain"])
+        documents = self._correct(mode="replace")
         credit_note = documents.filtered(lambda move: move.move_type == "out_refund")
         new_invoice = documents.filtered(lambda move: move.move_type == "out_invoice")
         self.assertEqual(credit_note.amount_total, 1323.0)
@@ -130,29 +91,57 @@ class TestInvoiceCorrection(AccountTestInvoicingCommon):
         self.assertEqual(new_invoice.amount_total, 1323.0)
         self.assertEqual(new_invoice.invoice_line_ids.mapped("name"), ["Chairs", "Cushions"])
 
+    def test_second_correction_starts_from_the_corrected_state(self):
+        self._correct(edits={"Chairs": {"quantity": 8}}).action_post()
+        wizard = self._form(mode="partial")
+        chairs, cushions = self._lines(wizard)
+        # Before is now 8 chairs at 720.00 (885.60 with VAT), not the invoice's 10.
+        self.assertEqual((chairs.original_quantity, chairs.original_subtotal), (8, 720.0))
+        self.assertEqual((chairs.quantity, chairs.original_total), (8, 885.6))
+        self.assertEqual(cushions.original_quantity, 5)
+        # 3 more returned: 8 -> 5, 720 -> 450, credit 270 + 23 % = 332.10
+        second = self._correct(edits={"Chairs": {"quantity": 5}})
+        self.assertEqual(self._amounts(second), (270.0, 62.1, 332.1))
+        # A full correction now credits what is left: 450 + 103.50 + 200 + 16 = 769.50
+        rest = self._correct(mode="full")
+        self.assertEqual(self._amounts(rest), (650.0, 119.5, 769.5))
+        self.assertEqual(rest.reversed_entry_id, self.invoice)
+
+    def test_a_result_below_zero_is_refused(self):
+        self._correct(edits={"Chairs": {"quantity": 2}}).action_post()
+        with self.assertRaisesRegex(ValidationError, "below zero"):
+            self._form(mode="partial", edits={"Chairs": {"quantity": -1}})
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self._form(mode="partial", edits={"Cushions": {"price_unit": -40}})
+
+    def test_cancelled_corrections_do_not_count(self):
+        self._correct(edits={"Chairs": {"quantity": 8}}).button_cancel()
+        chairs, _cushions = self._lines(self._form(mode="partial"))
+        self.assertEqual(chairs.original_quantity, 10)
+
     def test_report_of_a_partial_correction(self):
-        wizard = self._wizard("partial")
-        chairs, _cushions = self._lines(wizard)
-        chairs.quantity = 8
-        credit_note = self.env["account.move"].browse(wizard.action_confirm()["res_id"])
+        credit_note = self._correct(edits={"Chairs": {"quantity": 8}})
         credit_note.action_post()
         html = (
             self.env["ir.actions.report"]
             ._render_qweb_html("account.report_invoice", credit_note.ids)[0]
             .decode()
         )
+        self.assertIn("Corrective invoice", html)
         self.assertIn(self.invoice.name, html)
         self.assertIn("Test correction", html)
         self.assertIn("o_client_hub_correction_table", html)
-        self.assertRegex(html, r'o_before"><span>[^<]*<span class="oe_currency_value">900\.00<')
-        self.assertRegex(html, r'o_after"><span>[^<]*<span class="oe_currency_value">720\.00<')
+        self.assertRegex(html, r'(?s)o_before">.*?oe_currency_value">900\.00<')
+        self.assertRegex(html, r'(?s)o_after">.*?oe_currency_value">720\.00<')
         self.assertRegex(html, r'(?s)o_difference">.*?oe_currency_value">-\W?180\.00<')
 
     def test_errors(self):
         with self.assertRaisesRegex(UserError, "changes nothing"):
             self._wizard("partial").action_confirm()
         other = self.env["res.partner"].create({"name": "Other Client", "is_company": True})
-        other_invoice = self._make_invoice(other)
+        other_invoice = self._make_invoice(
+            other, [{"name": "Desk", "quantity": 1, "price_unit": 10, "tax_ids": self.tax_23}]
+        )
         with self.assertRaisesRegex(UserError, "not an invoice of"):
             self._wizard("full", move_id=other_invoice.id).action_confirm()
         wizard = self._wizard("partial")
@@ -183,35 +172,34 @@ class TestInvoiceCorrection(AccountTestInvoicingCommon):
             self._wizard("full").with_context(allowed_company_ids=companies).action_confirm()
 
     def test_fully_reversed_invoice_cannot_be_corrected_again(self):
-        credit_note = self.env["account.move"].browse(self._wizard("full").action_confirm()["res_id"])
-        credit_note.action_post()
+        self._correct(mode="full").action_post()
         with self.assertRaisesRegex(UserError, "already fully reversed"):
             self._wizard("full").action_confirm()
 
-    def test_correction_in_the_invoice_currency(self):
-        currency = self.setup_other_currency("CHF")
-        invoice = self.env["account.move"].create(
+    def test_the_button_shows_only_with_an_invoice_to_correct(self):
+        self.assertTrue(self.client.has_correctable_invoice)
+        other = self._create_other_client()
+        self.assertFalse(other.has_correctable_invoice, "no invoice")
+        draft = self._make_invoice(
+            other, [{"name": "Desk", "quantity": 1, "price_unit": 10, "tax_ids": self.tax_23}], post=False
+        )
+        other.invalidate_recordset(["has_correctable_invoice"])
+        self.assertFalse(other.has_correctable_invoice, "a draft invoice only")
+        draft.action_post()
+        other.invalidate_recordset(["has_correctable_invoice"])
+        self.assertTrue(other.has_correctable_invoice)
+        self._correct(draft, mode="full").action_post()
+        other.invalidate_recordset(["has_correctable_invoice"])
+        self.assertFalse(other.has_correctable_invoice, "fully reversed")
+
+    def test_the_dialog_is_extra_large(self):
+        self.assertEqual(self.client.action_open_correction_wizard()["context"]["dialog_size"], "extra-large")
+
+    def _create_other_client(self):
+        return self.env["res.partner"].create(
             {
-                "move_type": "out_invoice",
-                "partner_id": self.client.id,
-                "currency_id": currency.id,
-                "invoice_date": "2026-10-01",
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": self.product_a.id,
-                            "name": "Desk",
-                            "quantity": 2,
-                            "price_unit": 500,
-                            "tax_ids": [Command.set(self.tax_23.ids)],
-                        }
-                    )
-                ],
+                "name": "Other Client",
+                "is_company": True,
+                "client_status_id": self.env.ref("client_hub.client_status_active").id,
             }
         )
-        invoice.action_post()
-        wizard = self._wizard("partial", move_id=invoice.id)
-        wizard.line_ids.price_unit = 450
-        credit_note = self.env["account.move"].browse(wizard.action_confirm()["res_id"])
-        self.assertEqual(credit_note.currency_id, currency)
-        self.assertEqual(credit_note.amount_total, 123.0)  # 2 x 50 + 23 %

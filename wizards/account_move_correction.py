@@ -1,3 +1,5 @@
+import math
+
 from odoo import Command, api, fields, models
 from odoo.addons.client_hub.models.input_checks import has_control_characters
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -57,18 +59,10 @@ class AccountMoveCorrection(models.TransientModel):
     @api.depends("move_id")
     def _compute_line_ids(self):
         for wizard in self:
+            lines = wizard.move_id.invoice_line_ids.filtered(lambda line: line.display_type == "product")
+            # "After" starts from the current state: the invoice's values after earlier corrections.
             wizard.line_ids = [Command.clear()] + [
-                Command.create(
-                    {
-                        "move_line_id": line.id,
-                        "quantity": line.quantity,
-                        "price_unit": line.price_unit,
-                        "discount": line.discount,
-                    }
-                )
-                for line in wizard.move_id.invoice_line_ids.filtered(
-                    lambda line: line.display_type == "product"
-                )
+                Command.create({"move_line_id": line.id, **line._correction_state()}) for line in lines
             ]
 
     @api.model_create_multi
@@ -88,9 +82,21 @@ class AccountMoveCorrection(models.TransientModel):
             raise ValidationError(self.env._("The reason contains characters that are not allowed."))
 
     @api.model
+    def _correctable_invoice_domain(self, partners):
+        """The invoices of these clients the wizard can correct (as its invoice field offers them)."""
+        return [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("commercial_partner_id", "in", partners.ids),
+            ("company_id", "=", self.env.company.id),
+            ("payment_state", "!=", "reversed"),
+        ]
+
+    @api.model
     def _action_open(self, partner, move=None):
         """The wizard for a client (and one of its invoices), from the client or the invoice form."""
-        context = {"default_partner_id": partner.commercial_partner_id.id}
+        # Extra-large: every column of the lines, Difference included, fits without scrolling.
+        context = {"default_partner_id": partner.commercial_partner_id.id, "dialog_size": "extra-large"}
         if move:
             context["default_move_id"] = move.id
         return {
@@ -161,37 +167,57 @@ class AccountMoveCorrection(models.TransientModel):
         )
 
     def _correct_full(self):
-        reversal = self._reversal()
-        reversal.refund_moves()
-        return reversal.new_move_ids
+        if not self.move_id._has_corrections():
+            reversal = self._reversal()
+            reversal.refund_moves()
+            return reversal.new_move_ids
+        # Earlier corrections changed the invoice: credit what is left of it, not the original.
+        self.line_ids.write({"quantity": 0.0})
+        documents = self._correct_partial()
+        if not documents:
+            raise UserError(
+                self.env._("Invoice %(invoice)s has nothing left to credit.", invoice=self.move_id.name)
+            )
+        return documents
 
     def _correct_replace(self):
+        states = [line.move_line_id._correction_state() for line in self.line_ids]
         credit_note = self._correct_full()
         new_invoice = self.move_id.copy({"invoice_date": self.date, "journal_id": self.journal_id.id})
+        new_lines = new_invoice.invoice_line_ids.filtered(lambda line: line.display_type == "product")
+        # The new invoice starts from the current state, earlier corrections included.
+        for new_line, state in zip(new_lines, states, strict=True):
+            new_line.write(state)
         return credit_note | new_invoice
 
     def _correct_partial(self):
         changed = self.line_ids.filtered("is_changed")
         if not changed:
             raise UserError(self.env._("Change at least one line: this correction changes nothing."))
-        down = changed.filtered(lambda line: line.difference < 0)
+        down = changed.filtered(lambda line: line.difference_total < 0)
         up = changed - down
         documents = self.env["account.move"]
         if down:
             documents |= self._create_document("out_refund", down, reversed_entry_id=self.move_id.id)
         if up:
-            documents |= self._create_document("out_invoice", up)
+            # An Odoo debit note: the invoice's Debit Notes button and the localizations see it.
+            documents |= self._create_document("out_invoice", up, debit_origin_id=self.move_id.id)
         return documents
 
     def _create_document(self, move_type, correction_lines, **values):
-        """A credit note or supplementary invoice carrying the differences of the given lines."""
+        """A credit note or debit note carrying, per corrected line, the line before the correction
+        and the line after it with opposite signs: Odoo computes their taxes as on the invoice (price
+        included or not, fixed amounts, rounding), so the document's totals are the difference."""
         move = self.move_id
+        sign = 1 if move_type == "out_refund" else -1
         return self.env["account.move"].create(
             {
                 "move_type": move_type,
                 "partner_id": move.partner_id.id,
                 "partner_shipping_id": move.partner_shipping_id.id,
                 "currency_id": move.currency_id.id,
+                # The invoice's rate, not the day's: the correction restates the invoice's amounts.
+                "invoice_currency_rate": move.invoice_currency_rate,
                 "fiscal_position_id": move.fiscal_position_id.id,
                 "journal_id": self.journal_id.id,
                 "invoice_date": self.date,
@@ -200,7 +226,9 @@ class AccountMoveCorrection(models.TransientModel):
                     "Correction of %(invoice)s: %(reason)s", invoice=move.name, reason=self.reason
                 ),
                 "invoice_line_ids": [
-                    Command.create(line._document_line_values()) for line in correction_lines
+                    Command.create(line_values)
+                    for line in correction_lines
+                    for line_values in line._document_line_values(sign)
                 ],
                 **values,
             }
@@ -214,8 +242,13 @@ class AccountMoveCorrection(models.TransientModel):
             "context": {"create": False},
         }
         if len(documents) == 1:
-            return {**action, "view_mode": "form", "res_id": documents.id}
-        return {**action, "view_mode": "list,form", "domain": [("id", "in", documents.ids)]}
+            return {**action, "view_mode": "form", "views": [(False, "form")], "res_id": documents.id}
+        return {
+            **action,
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", documents.ids)],
+        }
 
 
 class AccountMoveCorrectionLine(models.TransientModel):
@@ -223,30 +256,69 @@ class AccountMoveCorrectionLine(models.TransientModel):
     _description = "Corrective Invoice Line"
 
     correction_id = fields.Many2one("account.move.correction", required=True, ondelete="cascade")
+    # Readonly in the dialog: the view force-saves it, else the web client would not send it.
     move_line_id = fields.Many2one("account.move.line", string="Invoice Line", required=True, readonly=True)
     currency_id = fields.Many2one(related="move_line_id.currency_id")
     name = fields.Char(related="move_line_id.name")
-    original_quantity = fields.Float(related="move_line_id.quantity", string="Quantity Before")
-    original_price_unit = fields.Float(related="move_line_id.price_unit", string="Unit Price Before")
-    original_discount = fields.Float(related="move_line_id.discount", string="Discount Before (%)")
-    original_subtotal = fields.Monetary(related="move_line_id.price_subtotal", string="Subtotal Before")
+    # Before: the invoice line as earlier corrections left it (computed, so nothing to send).
+    original_quantity = fields.Float(
+        string="Quantity Before", compute="_compute_before", digits="Product Unit"
+    )
+    original_price_unit = fields.Float(
+        string="Unit Price Before", compute="_compute_before", digits="Product Price"
+    )
+    original_discount = fields.Float(
+        string="Discount Before (%)", compute="_compute_before", digits="Discount"
+    )
+    original_subtotal = fields.Monetary(string="Subtotal Before", compute="_compute_before")
+    original_total = fields.Monetary(string="Total Before", compute="_compute_before")
     quantity = fields.Float(string="Quantity After", digits="Product Unit")
     price_unit = fields.Float(string="Unit Price After", digits="Product Price")
     discount = fields.Float(string="Discount After (%)", digits="Discount")
     subtotal = fields.Monetary(string="Subtotal After", compute="_compute_amounts")
-    difference = fields.Monetary(compute="_compute_amounts")
+    total = fields.Monetary(string="Total After", compute="_compute_amounts")
+    difference = fields.Monetary(compute="_compute_amounts", help="Difference without taxes.")
+    difference_total = fields.Monetary(string="Difference with Taxes", compute="_compute_amounts")
     is_changed = fields.Boolean(compute="_compute_amounts")
 
-    @api.depends("quantity", "price_unit", "discount")
+    @api.depends("move_line_id")
+    def _compute_before(self):
+        for line in self:
+            # The stored figures of the invoice line or of the latest correction's line after.
+            source = line.move_line_id._correction_source()
+            line.original_quantity = abs(source.quantity)
+            line.original_price_unit = source.price_unit
+            line.original_discount = source.discount
+            line.original_subtotal = abs(source.price_subtotal)
+            line.original_total = abs(source.price_total)
+
+    @api.depends(
+        "quantity", "price_unit", "discount", "original_quantity", "original_price_unit", "original_discount"
+    )
     def _compute_amounts(self):
         for line in self:
-            line.subtotal = line._subtotal(line.quantity, line.price_unit, line.discount)
+            after = (line.quantity, line.price_unit, line.discount)
+            if after == (line.original_quantity, line.original_price_unit, line.original_discount):
+                # Unchanged (every line when the dialog opens): no tax computation.
+                line.subtotal, line.total = line.original_subtotal, line.original_total
+            else:
+                line.subtotal, line.total = line.move_line_id._correction_amounts(
+                    dict(zip(("quantity", "price_unit", "discount"), after, strict=True))
+                )
             line.difference = line.subtotal - line.original_subtotal
-            line.is_changed = bool(line.currency_id) and not line.currency_id.is_zero(line.difference)
+            line.difference_total = line.total - line.original_total
+            currency = line.currency_id
+            line.is_changed = bool(currency) and not (
+                currency.is_zero(line.difference) and currency.is_zero(line.difference_total)
+            )
 
     @api.constrains("quantity", "discount", "price_unit")
     def _check_values(self):
         for line in self:
+            if not all(math.isfinite(value) for value in (line.quantity, line.price_unit, line.discount)):
+                raise ValidationError(
+                    self.env._("The corrected figures of “%(line)s” must be numbers.", line=line.name)
+                )
             if float_compare(line.quantity, 0.0, precision_digits=6) < 0:
                 raise ValidationError(
                     self.env._("The corrected quantity of “%(line)s” cannot be below zero.", line=line.name)
@@ -262,22 +334,32 @@ class AccountMoveCorrectionLine(models.TransientModel):
                     self.env._("The corrected unit price of “%(line)s” cannot be negative.", line=line.name)
                 )
 
-    def _subtotal(self, quantity, price_unit, discount):
-        return self.currency_id.round(quantity * price_unit * (1 - discount / 100.0))
-
-    def _document_line_values(self):
-        """One line for the difference, with the original line's product, account and taxes."""
+    def _document_line_values(self, sign):
+        """The line before the correction (sign 1: credited) and the line after it (opposite sign)."""
         original = self.move_line_id
-        return {
+        common = {
             "product_id": original.product_id.id,
-            "name": self.env._("Correction: %(line)s", line=original.name),
+            "product_uom_id": original.product_uom_id.id,
             "account_id": original.account_id.id,
-            "quantity": 1.0,
-            "price_unit": abs(self.difference),
             "tax_ids": [Command.set(original.tax_ids.ids)],
             "analytic_distribution": original.analytic_distribution,
             "corrected_line_id": original.id,
-            "correction_quantity": self.quantity,
-            "correction_price_unit": self.price_unit,
-            "correction_discount": self.discount,
         }
+        before = {
+            "quantity": self.original_quantity,
+            "price_unit": self.original_price_unit,
+            "discount": self.original_discount,
+        }
+        after = {"quantity": self.quantity, "price_unit": self.price_unit, "discount": self.discount}
+        return [
+            {
+                **common,
+                **values,
+                "quantity": factor * values["quantity"],
+                "name": self.env._("%(line)s (before correction)", line=original.name)
+                if side == "before"
+                else self.env._("%(line)s (after correction)", line=original.name),
+                "correction_side": side,
+            }
+            for side, values, factor in (("before", before, sign), ("after", after, -sign))
+        ]

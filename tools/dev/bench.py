@@ -23,7 +23,7 @@ from pathlib import Path
 import requests
 from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
 
-DEPENDENCIES = "contacts,account,portal,utm,mail"
+DEPENDENCIES = "contacts,account,account_debit_note,portal,utm,mail"
 BENCH_USER = "bench_user"
 PORTAL_USERS = {1: "bench_portal_1", 50: "bench_portal_50"}
 MARKER = "client_hub.bench_clients"  # ir.config_parameter: the N the bench database was built for
@@ -475,6 +475,122 @@ def bench_vault(env, clients, repetitions):
     return results
 
 
+def form_specification(env, model, view_type="form"):
+    """What the web client asks for when it opens `model`'s form (x2many lines included)."""
+    views = env[model].get_views([(False, view_type)])
+    models = views["models"]
+
+    def spec(model_name, names):
+        fields = models[model_name]["fields"]
+        result = {}
+        for name in names:
+            info = fields[name]
+            if info["type"] in ("one2many", "many2many") and info["relation"] in models:
+                relation = info["relation"]
+                result[name] = {"fields": spec(relation, models[relation]["fields"])}
+            elif info["type"] == "many2one":
+                result[name] = {"fields": {"display_name": {}}}
+            else:
+                result[name] = {}
+        return result
+
+    return spec(model, models[model]["fields"])
+
+
+def correction_invoice(env, lines):
+    """A posted customer invoice of a client with `lines` lines, two VAT rates."""
+    env = env(context={"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True})
+    company = env.company
+    taxes = env["account.tax"].create(
+        [{"name": f"Bench VAT {rate}", "amount": rate, "company_id": company.id} for rate in (23, 8)]
+    )
+    client = env["res.partner"].create(
+        {
+            "name": "Bench Corrected Client",
+            "is_company": True,
+            "client_status_id": env.ref("client_hub.client_status_active").id,
+        }
+    )
+    invoice = env["account.move"].create(
+        {
+            "move_type": "out_invoice",
+            "partner_id": client.id,
+            "invoice_date": date.today().isoformat(),
+            "invoice_line_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "name": f"Item {i}",
+                        "quantity": 10,
+                        "price_unit": 10 + i % 7,
+                        "tax_ids": [(6, 0, taxes[i % 2].ids)],
+                    },
+                )
+                for i in range(lines)
+            ],
+        }
+    )
+    invoice.action_post()
+    return invoice
+
+
+def bench_correction(env, repetitions, lines=500, corrected=50):
+    """The correction dialog on an invoice of `lines` lines, and a partial correction of
+    `corrected` of them, vs Odoo's credit-note wizard (account.move.reversal) on that invoice:
+    opening it, and confirming a full credit note."""
+    invoice = correction_invoice(env, lines)
+    admin_env = env(user=env.ref("base.user_admin"), context={"allowed_company_ids": invoice.company_id.ids})
+    context = {"active_model": "account.move", "active_ids": invoice.ids, "active_id": invoice.id}
+    dialogs = {
+        "correction": (
+            admin_env["account.move.correction"].with_context(
+                **invoice.action_open_correction_wizard()["context"]
+            ),
+            form_specification(admin_env, "account.move.correction"),
+        ),
+        "reversal": (
+            admin_env["account.move.reversal"].with_context(**context),
+            form_specification(admin_env, "account.move.reversal"),
+        ),
+    }
+    results = {"lines": lines, "corrected": corrected}
+    for name, (model, spec) in dialogs.items():
+
+        def open_dialog(model=model, spec=spec):
+            env.invalidate_all()
+            return timed(env, lambda: model.onchange({}, [], spec))
+
+        open_dialog()  # warm the caches
+        results[f"open_{name}"] = median_of(repetitions, open_dialog)
+
+    def correct():
+        with savepoint(env):
+            wizard = dialogs["correction"][0].create(
+                {"move_id": invoice.id, "reason": "Bench", "mode": "partial"}
+            )
+            for line in wizard.line_ids[:corrected]:
+                line.quantity -= 1
+            env.flush_all()
+            env.invalidate_all()
+            result = timed(env, wizard.action_confirm)
+        return result
+
+    def reverse():
+        with savepoint(env):
+            wizard = dialogs["reversal"][0].create(
+                {"move_ids": invoice.ids, "reason": "Bench", "journal_id": invoice.journal_id.id}
+            )
+            env.flush_all()
+            env.invalidate_all()
+            result = timed(env, wizard.refund_moves)
+        return result
+
+    results["confirm_correction"] = median_of(min(repetitions, 3), correct)
+    results["confirm_reversal"] = median_of(min(repetitions, 3), reverse)
+    return results
+
+
 @contextlib.contextmanager
 def patched_keys(key_string):
     from unittest.mock import patch  # noqa: PLC0415
@@ -579,6 +695,7 @@ def rows(data):
 
 def main_rows(data):
     lst, create, group, vault, portal = (data[k] for k in ("list", "create", "grouping", "vault", "portal"))
+    correction = data["correction"]
     n = data["clients"]
     table = []
     for limit in (80, 400):
@@ -678,6 +795,7 @@ def main_rows(data):
                     "ratio",
                 )
             )
+    table.extend(correction_rows(correction))
     install = data["install"]
     table.append(
         (
@@ -721,6 +839,34 @@ def scale_rows(scale):
             )
         )
     return table
+
+
+def correction_rows(correction):
+    """The correction dialog and a partial correction vs Odoo's credit-note wizard."""
+    lines, corrected = correction["lines"], correction["corrected"]
+    cases = (
+        (
+            f"Correction dialog, {lines}-line invoice: ms vs credit-note wizard",
+            "open_correction",
+            "open_reversal",
+        ),
+        (
+            f"Partial correction of {corrected} lines: ms vs credit note of the {lines} lines",
+            "confirm_correction",
+            "confirm_reversal",
+        ),
+    )
+    return [
+        (
+            label,
+            1000 * correction[module]["seconds"],
+            1000 * correction[vanilla]["seconds"],
+            ratio(correction[module]["seconds"], correction[vanilla]["seconds"]),
+            "≤ 1.5x",
+            "ratio",
+        )
+        for label, module, vanilla in cases
+    ]
 
 
 def number(value):
@@ -816,6 +962,8 @@ def main():
         data["grouping"] = bench_grouping(env, args.repetitions)
         step("vault")
         data["vault"] = bench_vault(env, args.clients, args.repetitions)
+        step("invoice correction")
+        data["correction"] = bench_correction(env, args.repetitions)
         env.cr.rollback()
     step(f"portal pages (an Odoo server on 127.0.0.1:{args.port})")
     data["portal"] = bench_portal(args.db, args.port, args.repetitions)

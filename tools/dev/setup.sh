@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Development environment for client_hub, built under .dev/ (git-ignored), idempotently.
 #
-#   tools/dev/setup.sh STEP...   with STEP in: postgres odoo venv chromium playwright config all
+#   tools/dev/setup.sh STEP...   with STEP in: postgres odoo venv chromium playwright pdf config all
 #
 # Every step prints one progress line and returns quickly when its work is already done.
 # A missing prerequisite stops the setup with one sentence saying what to do.
@@ -165,11 +165,20 @@ setup_playwright() {
     PIP_CACHE_DIR="$DEV/cache/pip" "$DEV/venv/bin/pip" install -q --disable-pip-version-check playwright \
         2> >(grep -v "^WARNING: Location" >&2) \
         || die "pip could not install playwright (see above)."
-    if ! command -v pdftoppm >/dev/null; then
-        is_root || die "pdftoppm is needed for the printed pages: install Debian's poppler-utils."
-        apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+}
+
+# --------------------------------------------------------------------------- PDF
+# Odoo prints its reports with wkhtmltopdf; the report tests read the PDFs back with pdftotext.
+# Lato as a system font: wkhtmltopdf's Qt draws web fonts as outlines, without text (see
+# static/src/report/report_fonts.scss).
+setup_pdf() {
+    if command -v wkhtmltopdf >/dev/null && command -v pdftotext >/dev/null && [ -n "$(fc-list 'Lato:style=Regular' file)" ]; then
+        step "PDF: wkhtmltopdf, pdftotext and fonts-lato present"; return
     fi
+    is_root || die "wkhtmltopdf, pdftotext and Lato are needed to print and check PDF reports: install Debian's wkhtmltopdf, poppler-utils and fonts-lato packages (sudo apt-get install wkhtmltopdf poppler-utils fonts-lato)."
+    step "PDF: installing Debian's wkhtmltopdf, poppler-utils and fonts-lato"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf poppler-utils fonts-lato >/dev/null
 }
 
 # --------------------------------------------------------------------------- config
@@ -234,6 +243,7 @@ for s in "$@"; do
         venv) setup_venv ;;
         chromium) setup_chromium ;;
         playwright) setup_playwright ;;
+        pdf) setup_pdf ;;
         config) setup_config ;;
         all) setup_postgres; setup_odoo; setup_venv; setup_config ;;
         *) die "unknown step '$s'" ;;

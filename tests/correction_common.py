@@ -1,0 +1,89 @@
+from odoo import Command
+from odoo.tests import Form
+
+
+class CorrectionSetup:
+    """A client and its two-line invoice, 23 % and 8 % VAT, a 10 % discount:
+    Chairs 10 x 100 - 10 % = 900 + 207 and Cushions 5 x 40 = 200 + 16, in all 1,100 + 223 = 1,323.00."""
+
+    @classmethod
+    def _setup_correction(cls):
+        cls.tax_23, cls.tax_8 = cls.env["account.tax"].create(
+            [
+                {
+                    "name": f"VAT {rate} (test)",
+                    "amount": rate,
+                    "type_tax_use": "sale",
+                    # The report prints the difference per group: one group per rate.
+                    "tax_group_id": cls.env["account.tax.group"].create({"name": f"VAT {rate}%"}).id,
+                }
+                for rate in (23, 8)
+            ]
+        )
+        cls.client = cls.env["res.partner"].create(
+            {
+                "name": "Corrected Client",
+                "is_company": True,
+                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
+            }
+        )
+        cls.invoice = cls._make_invoice(
+            cls.client,
+            [
+                {"name": "Chairs", "quantity": 10, "price_unit": 100, "discount": 10, "tax_ids": cls.tax_23},
+                {"name": "Cushions", "quantity": 5, "price_unit": 40, "tax_ids": cls.tax_8},
+            ],
+        )
+
+    @classmethod
+    def _make_invoice(cls, partner, lines, post=True, **values):
+        invoice = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_date": "2026-10-01",
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": cls.product_a.id,
+                            **line,
+                            "tax_ids": [Command.set(line["tax_ids"].ids)],
+                        }
+                    )
+                    for line in lines
+                ],
+                **values,
+            }
+        )
+        if post:
+            invoice.action_post()
+        return invoice
+
+    def _form(self, invoice=None, reason="Test correction", mode="full", edits=None, **values):
+        """The dialog through the Form helper (what the web client sends), saved; edits maps a
+        line's name to the values typed in it."""
+        form = Form(
+            self.env["account.move.correction"].with_context(
+                default_partner_id=(invoice or self.invoice).commercial_partner_id.id
+            )
+        )
+        form.move_id = invoice or self.invoice
+        form.reason = reason
+        form.mode = mode
+        for field, value in values.items():
+            setattr(form, field, value)
+        for index in range(len(form.line_ids) if edits else 0):
+            with form.line_ids.edit(index) as line:
+                for field, value in (edits or {}).get(line.name, {}).items():
+                    setattr(line, field, value)
+        return form.save()
+
+    def _correct(self, invoice=None, mode="partial", edits=None, reason="Test correction", **values):
+        """The documents a correction saved through the Form helper creates."""
+        action = self._form(invoice, reason, mode, edits, **values).action_confirm()
+        if action.get("res_id"):
+            return self.env["account.move"].browse(action["res_id"])
+        return self.env["account.move"].search(action["domain"])
+
+    def _amounts(self, move):
+        return (move.amount_untaxed, move.amount_tax, move.amount_total)
