@@ -24,8 +24,9 @@ printf '==> Tests: installing client_hub with demo data and running tests %s (fu
 pid=$!
 tail -n +1 -F --pid="$pid" "$LOG" 2>/dev/null | awk '
     /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / {
-        # A new log record: errors with their traceback, warnings but Python deprecations, progress.
-        show = / (ERROR|CRITICAL) / || (/ WARNING / && !/ (py\.warnings|odoo\.tools\.config): /) \
+        # A new log record: errors with their traceback, warnings but Python deprecations and the
+        # refusals Odoo logs for each request the security tests send on purpose (odoo.http), progress.
+        show = / (ERROR|CRITICAL) / || (/ WARNING / && !/ (py\.warnings|odoo\.tools\.config|odoo\.http): /) \
             || /post-tests in|tests when loading database/
         keep = / (ERROR|CRITICAL) /
         if (show) print; fflush(); next

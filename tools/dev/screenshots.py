@@ -100,6 +100,8 @@ def ensure_corrected_invoice():
         wizard.line_ids[0].price_unit = 200
         wizard.action_confirm()
         credit_note = env["account.move"].search([("correction_of_move_id", "=", invoice.id)], limit=1)
+        if credit_note.state == "draft":
+            credit_note.action_post()
         return invoice.id, credit_note.id
 
 
