@@ -80,24 +80,24 @@ def ensure_corrected_invoice():
     config.parse_config(["--log-level", "warn"], setup_logging=True)
     with Registry(DB).cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        client = env.ref("client_hub.client_kowalski")
-        invoice = env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": client.id,
-                "invoice_line_ids": [
-                    Command.create(
-                        {"name": "Website maintenance, monthly", "quantity": 12, "price_unit": 250}
-                    ),
-                    Command.create({"name": "Hosting, yearly", "quantity": 1, "price_unit": 600}),
-                ],
-            }
-        )
-        invoice.action_post()
+        invoice = env.ref("client_hub.invoice_baltyk", raise_if_not_found=False)
+        if not invoice:
+            invoice = env["account.move"].create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": env.ref("client_hub.client_kowalski").id,
+                    "invoice_line_ids": [
+                        Command.create({"name": "Website maintenance", "quantity": 12, "price_unit": 250}),
+                        Command.create({"name": "Hosting, yearly", "quantity": 1, "price_unit": 600}),
+                    ],
+                }
+            )
+            invoice.action_post()
+        client = invoice.commercial_partner_id
         wizard = env["account.move.correction"].create(
             {"partner_id": client.id, "move_id": invoice.id, "mode": "partial", "reason": "Agreed discount"}
         )
-        wizard.line_ids[0].price_unit = 200
+        wizard.line_ids[0].price_unit = wizard.line_ids[0].price_unit * 0.9
         wizard.action_confirm()
         credit_note = env["account.move"].search([("correction_of_move_id", "=", invoice.id)], limit=1)
         if credit_note.state == "draft":
@@ -146,6 +146,8 @@ def back_office(camera):
     camera.open(f"/odoo/action-account.action_move_out_invoice_type/{invoice}", ".o_form_view")
     camera.page.click("button[name=action_open_correction_wizard]")
     camera.page.wait_for_selector(".modal-dialog .o_form_view")
+    camera.page.get_by_text("Correct some lines").click()  # the mode that shows the lines
+    camera.page.wait_for_selector(".modal-dialog .o_field_one2many .o_data_row")
     camera.settle()
     camera.shoot("correction_dialog")
     printed(camera, credit_note, "correction_printed")
