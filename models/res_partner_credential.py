@@ -1,7 +1,9 @@
 import logging
+import time
 from urllib.parse import urlsplit
 
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.addons.base.models.res_users import check_identity
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
@@ -21,6 +23,7 @@ PLATFORMS = [
     ("other", "Other"),
 ]
 MANAGER_GROUP = "client_hub.group_client_hub_manager"
+IDENTITY_CHECK_SECONDS = 10 * 60  # as Odoo's own identity check (check_identity)
 ROTATION_BATCH = 500
 # Written by the vault itself only (_store_secret, the rotation, the audit log): never through write().
 VAULT_FIELDS = frozenset(
@@ -82,6 +85,12 @@ class ResPartnerCredential(models.Model):
         domain=[("share", "=", False)],
         tracking=True,
         help="Who may reveal the secret, besides Client Hub managers.",
+    )
+    reveal_reprompt = fields.Boolean(
+        string="Ask for the Password",
+        tracking=True,
+        help="Revealing this secret asks for the user's password again when it was last checked more "
+        "than 10 minutes ago (Odoo's identity check). Only managers change it.",
     )
     active = fields.Boolean(default=True, tracking=True)
     # Read from the audit log, never stored: a reveal only inserts a log row, so two users revealing
@@ -158,7 +167,7 @@ class ResPartnerCredential(models.Model):
 
     def write(self, vals):
         self._check_vault_fields(vals)
-        if "user_ids" in vals and not self._is_vault_manager():
+        if {"user_ids", "reveal_reprompt"}.intersection(vals) and not self._is_vault_manager():
             raise AccessError(
                 self.env._("Only Client Hub managers may change who is allowed to reveal a secret.")
             )
@@ -188,8 +197,19 @@ class ResPartnerCredential(models.Model):
         return super().unlink()
 
     def action_reveal_secret(self):
-        """The form's Reveal button: the plaintext goes to a dialog, never into the database."""
+        """The form's Reveal button: the plaintext goes to a dialog, never into the database.
+
+        A credential that asks for the password goes through Odoo's identity check first."""
         self.ensure_one()
+        if self.reveal_reprompt:
+            return self._action_reveal_secret_checked()
+        return self._reveal_secret_action()
+
+    @check_identity
+    def _action_reveal_secret_checked(self):
+        return self._reveal_secret_action()
+
+    def _reveal_secret_action(self):
         return {
             "type": "ir.actions.client",
             "tag": "client_hub.reveal_secret",
@@ -224,6 +244,14 @@ class ResPartnerCredential(models.Model):
                     credential=self.display_name,
                 )
             )
+        if self.reveal_reprompt and not self._identity_checked_recently():
+            self._log_kept("denied")
+            raise UserError(
+                self.env._(
+                    "“%(credential)s” asks for your password before it is revealed: use its Reveal button.",
+                    credential=self.display_name,
+                )
+            )
         limit, window = self._reveal_limit()
         if limit and self._recent_log_count("reveal", window) >= limit:
             # The managers hear of the first refusal of each window, not of every retry.
@@ -251,6 +279,13 @@ class ResPartnerCredential(models.Model):
         # Only a new log row: the credential itself is not written (see _compute_reveal_stats).
         self._log_kept("reveal")
         return plaintext
+
+    def _identity_checked_recently(self):
+        # The session's last identity check (Odoo's wizard records it); the shell and the server's own
+        # code (superuser, no request) are not asked.
+        if not request:
+            return self.env.su
+        return request.session.get("identity-check-last", 0) > time.time() - IDENTITY_CHECK_SECONDS
 
     def _reveal_limit(self):
         """(reveals allowed per user, in how many minutes); a limit of 0 means no limit."""
