@@ -93,9 +93,7 @@ class VaultCase(ClientHubCase):
 
     def setUp(self):
         super().setUp()
-        keys = vault_keys(self.key)
-        keys.__enter__()
-        self.addCleanup(keys.__exit__, None, None, None)
+        self.enterContext(vault_keys(self.key))
 
     def _credential(self, secret="s3cret-Value-for-tests", **values):
         return self.env["res.partner.credential"].create(
@@ -178,9 +176,7 @@ class SecurityCase(HttpCase):
 
     def setUp(self):
         super().setUp()
-        keys = vault_keys(self.key)
-        keys.__enter__()
-        self.addCleanup(keys.__exit__, None, None, None)
+        self.enterContext(vault_keys(self.key))
 
     def login(self, role):
         if role == "public":

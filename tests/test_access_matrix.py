@@ -109,9 +109,7 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
 
     def setUp(self):
         super().setUp()
-        keys = vault_keys(self.key)
-        keys.__enter__()
-        self.addCleanup(keys.__exit__, None, None, None)
+        self.enterContext(vault_keys(self.key))
 
     # Records each check runs on, and the values it creates or writes -------------------------------
 

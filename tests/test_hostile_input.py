@@ -88,9 +88,7 @@ class TestPortalHostileInput(HttpCase):
 
     def setUp(self):
         super().setUp()
-        keys = vault_keys(self.key)
-        keys.__enter__()
-        self.addCleanup(keys.__exit__, None, None, None)
+        self.enterContext(vault_keys(self.key))
         self.authenticate("ch_hostile", "ch_hostile_pw")
         page = self.url_open("/my/client").text
         self.csrf_token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

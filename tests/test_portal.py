@@ -47,9 +47,7 @@ class PortalCase(HttpCase):
 
     def setUp(self):
         super().setUp()
-        keys = vault_keys(self.key)
-        keys.__enter__()
-        self.addCleanup(keys.__exit__, None, None, None)
+        self.enterContext(vault_keys(self.key))
 
     def _login(self, user):
         self.authenticate(user.login, f"{user.login}_pw")
