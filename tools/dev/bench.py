@@ -145,6 +145,102 @@ def measure_install_at_scale(base_db, partners):
     return result
 
 
+AXIS_MARKER = "client_hub.bench_axis_partners"
+AXIS_CATEGORIES = 24
+# A database that has lived for years, with the module in use: one company in five, four people
+# each; seven companies in ten are clients with a full profile, a client number and (two in three)
+# satisfaction figures. Inserted with SQL after the install; every value is one the ORM could write.
+AXIS_SQL = """
+WITH ids AS (
+    SELECT (SELECT array_agg(id ORDER BY id) FROM res_partner_client_status) AS statuses,
+           (SELECT array_agg(id ORDER BY id) FROM res_partner_client_category) AS categories,
+           (SELECT array_agg(id ORDER BY id) FROM res_partner_tax_condition WHERE NOT vat_required)
+               AS conditions,
+           (SELECT array_agg(id ORDER BY id) FROM utm_source) AS sources,
+           (SELECT array_agg(id ORDER BY id) FROM res_country) AS countries
+)
+INSERT INTO res_partner (name, complete_name, is_company, type, active, autopost_bills, lang, email,
+                         country_id, ref, client_status_id, is_client, client_category_id, client_since,
+                         tax_condition_id, acquisition_source_id, satisfaction_score,
+                         satisfaction_average, satisfaction_count,
+                         create_uid, write_uid, create_date, write_date)
+SELECT 'Axis Company ' || g, 'Axis Company ' || g, true, 'contact', true, 'ask', 'en_US',
+       'info' || g || '@company.example.com', countries[1 + g %% 40],
+       CASE WHEN client THEN 'CL-' || lpad(g::text, 7, '0') END,
+       CASE WHEN client THEN statuses[1 + g %% array_length(statuses, 1)] END,
+       client,
+       CASE WHEN client THEN categories[1 + (g * 7) %% array_length(categories, 1)] END,
+       CASE WHEN client THEN date '2015-01-01' + (g * 37) %% 3900 END,
+       CASE WHEN client THEN conditions[1 + g %% array_length(conditions, 1)] END,
+       CASE WHEN client THEN sources[1 + g %% array_length(sources, 1)] END,
+       CASE WHEN rated THEN 1 + g %% 5 END,
+       CASE WHEN rated THEN round((1 + g %% 5 + 1 + (g / 3) %% 5 + 1 + (g / 7) %% 5) / 3.0, 2) END,
+       CASE WHEN rated THEN 3 ELSE 0 END,
+       1, 1, now(), now()
+  FROM ids, generate_series(1, %(companies)s) g,
+       LATERAL (SELECT g %% 10 < 7 AS client, g %% 10 < 7 AND g %% 3 > 0 AS rated) flags;
+UPDATE res_partner SET commercial_partner_id = id WHERE commercial_partner_id IS NULL;
+INSERT INTO res_partner (name, complete_name, parent_id, commercial_partner_id, is_company, type, active,
+                         autopost_bills, lang, email, country_id, is_client, satisfaction_count,
+                         create_uid, write_uid, create_date, write_date)
+SELECT 'Person ' || c.id || '-' || k, c.name || ', Person ' || c.id || '-' || k, c.id, c.id, false,
+       'contact', true, 'ask', 'en_US', 'person' || c.id || '-' || k || '@company.example.com',
+       c.country_id, false, 0, 1, 1, now(), now()
+  FROM res_partner c CROSS JOIN generate_series(1, 4) k
+ WHERE c.name LIKE 'Axis Company %%';
+INSERT INTO ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
+VALUES ('%(marker)s', '%(partners)s', 1, 1, now(), now());
+ANALYZE res_partner;
+"""
+
+
+def ensure_axis_db(db, base_db, partners):
+    """client_hub installed on the dependencies' database, then `partners` more partners (built
+    once): what the scale axis measures at each size."""
+    if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{AXIS_MARKER}'") == str(partners):
+        step(f"reusing {db} ({partners} partners), updating client_hub in it")
+        run_odoo("-d", db, "-u", "client_hub", quiet=True)
+        return
+    step(f"building {db}: client_hub + {partners} partners with client profiles, with SQL")
+    recreate(db, base_db)
+    run_odoo("-d", db, "-i", "client_hub", quiet=True)
+    with odoo_env(db) as env:
+        parents = env["res.partner.client.category"].create([{"name": f"Sector {i}"} for i in range(8)])
+        env["res.partner.client.category"].create(
+            [{"name": f"Segment {i}", "parent_id": parent.id} for parent in parents for i in range(2)]
+        )
+        create_bench_users(env, 0)
+        env.cr.commit()
+    sql = AXIS_SQL % {"companies": partners // 5, "marker": AXIS_MARKER, "partners": partners}
+    subprocess.run(["psql", "-q", "-d", db, "-v", "ON_ERROR_STOP=1", "-c", sql], check=True)
+
+
+def axis_number(partners):
+    """The client number of a client in the middle of the axis database."""
+    middle = partners // 10 // 10 * 10  # a company number ending in 0: a client (g % 10 < 7)
+    return f"CL-{middle:07}"
+
+
+def measure_axis(base_db, sizes, repetitions, port):
+    """List, client-number lookup, grouping and portal pages at each size, each against vanilla
+    at the same size (same database, Odoo's own list, search and page)."""
+    results = {}
+    for partners in sizes:
+        db = f"{base_db}_axis_{partners}"
+        ensure_axis_db(db, base_db, partners)
+        result = {}
+        with odoo_env(db) as env:
+            step(f"  {partners:,} partners: list, lookup, grouping")
+            result["list"] = bench_list(env, repetitions)
+            result["lookup"] = bench_lookup(env, axis_number(partners), repetitions)
+            result["grouping"] = bench_grouping(env, repetitions)
+            env.cr.rollback()
+        step(f"  {partners:,} partners: portal pages")
+        result["portal"] = bench_portal(db, port, repetitions)
+        results[str(partners)] = result
+    return results
+
+
 def ensure_bench_db(db, base_db, clients):
     if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'") == str(clients):
         step(f"reusing {db} ({clients} clients), updating client_hub in it")
@@ -350,6 +446,41 @@ def bench_list(env, repetitions):
 
             read()  # warm the caches (access rights, rules, translations)
             results[f"{side}_{limit}"] = median_of(repetitions, read)
+    return results
+
+
+def bench_lookup(env, number, repetitions):
+    """A client by its number, as the Clients search's *Client Number* asks for it, against the
+    same number typed in Odoo's Contacts search (name, reference, email, VAT, registry)."""
+    user = env["res.users"].search([("login", "=", BENCH_USER)])
+    Partner = env["res.partner"].with_user(user)
+    cases = {
+        "module": (
+            list_specification(env, "client_hub.res_partner_view_list_clients"),
+            [("is_client", "=", True), ("ref", "ilike", number)],
+        ),
+        "vanilla": (
+            list_specification(env, "base.view_partner_tree"),
+            ["|"] * 4
+            + [
+                (name, "ilike", number)
+                for name in ("complete_name", "ref", "email", "vat", "company_registry")
+            ],
+        ),
+    }
+    results = {}
+    for side, (spec, domain) in cases.items():
+
+        def find(spec=spec, domain=domain):
+            env.invalidate_all()
+            found = []
+            measure = timed(env, lambda: found.append(Partner.web_search_read(domain, spec, limit=80)))
+            if found[0]["length"] != 1:
+                raise SystemExit(f"lookup of {number} found {found[0]['length']} partners, not 1")
+            return measure
+
+        find()
+        results[side] = median_of(repetitions, find)
     return results
 
 
@@ -690,7 +821,11 @@ def ratio(module, vanilla):
 
 def rows(data):
     """(measure, module, vanilla, ratio, target) rows of the table."""
-    return (main_rows(data) if "list" in data else []) + scale_rows(data.get("scale"))
+    return (
+        (main_rows(data) if "list" in data else [])
+        + scale_rows(data.get("scale"))
+        + axis_rows(data.get("axis") or {})
+    )
 
 
 def main_rows(data):
@@ -841,6 +976,60 @@ def scale_rows(scale):
     return table
 
 
+def axis_rows(axis):
+    """At each size: the module's list, lookup, grouping and portal pages against Odoo's own."""
+    table = []
+    for size, result in axis.items():
+        at = f"{int(size):,} partners"
+        lst, lookup, group, portal = (result[k] for k in ("list", "lookup", "grouping", "portal"))
+        for limit in (80, 400):
+            module, vanilla = lst[f"module_{limit}"], lst[f"vanilla_{limit}"]
+            table.append(
+                (
+                    f"{at}: Clients list {limit} rows vs Contacts list: ms",
+                    1000 * module["seconds"],
+                    1000 * vanilla["seconds"],
+                    ratio(module["seconds"], vanilla["seconds"]),
+                    "≤ 1.15x",
+                    "ratio",
+                )
+            )
+        table.append(
+            (
+                f"{at}: client number lookup vs Contacts search: ms",
+                1000 * lookup["module"]["seconds"],
+                1000 * lookup["vanilla"]["seconds"],
+                ratio(lookup["module"]["seconds"], lookup["vanilla"]["seconds"]),
+                "≤ 1.15x",
+                "ratio",
+            )
+        )
+        for name in ("status", "category"):
+            table.append(
+                (
+                    f"{at}: group by {name} + avg satisfaction vs by country: ms",
+                    1000 * group[name]["seconds"],
+                    1000 * group["country"]["seconds"],
+                    ratio(group[name]["seconds"], group["country"]["seconds"]),
+                    "≤ 1.5x",
+                    "ratio",
+                )
+            )
+        for path in ("/my/client", "/my/credentials"):
+            page, home = portal[f"{path}@50"], portal["/my/home@50"]
+            table.append(
+                (
+                    f"{at}: portal {path} vs /my/home: ms",
+                    1000 * page["seconds"],
+                    1000 * home["seconds"],
+                    ratio(page["seconds"], home["seconds"]),
+                    "≤ 1.5x",
+                    "ratio",
+                )
+            )
+    return table
+
+
 def correction_rows(correction):
     """The correction dialog and a partial correction vs Odoo's credit-note wizard."""
     lines, corrected = correction["lines"], correction["corrected"]
@@ -933,6 +1122,12 @@ def main():
     parser.add_argument(
         "--scale-only", action="store_true", help="measure only install/update/uninstall at scale"
     )
+    parser.add_argument(
+        "--axis",
+        default="10000,100000,1000000",
+        help="partner counts of the scale axis: list, lookup, grouping, portal at each ('': skip)",
+    )
+    parser.add_argument("--axis-only", action="store_true", help="measure only the scale axis")
     args = parser.parse_args()
 
     from odoo.tools import config  # noqa: PLC0415
@@ -940,6 +1135,14 @@ def main():
     config.parse_config(["--log-level", "warn"], setup_logging=True)
     base_db = f"{args.db}_base"
     ensure_dependencies_db(base_db)
+    sizes = [int(size) for size in args.axis.split(",") if size.strip()]
+    if args.axis_only:
+        step(f"scale axis at {', '.join(f'{size:,}' for size in sizes)} partners")
+        data = {"date": date.today().isoformat(), "machine": machine(), "repetitions": args.repetitions}
+        data["axis"] = measure_axis(base_db, sizes, args.repetitions, args.port)
+        (DEV / "bench-axis.json").write_text(json.dumps(data, indent=2, default=str))
+        print_table(data)
+        return
     if args.scale_only:
         step(f"install, update, uninstall with {args.scale_partners} partners and without")
         data = {"date": date.today().isoformat(), "machine": machine()}
@@ -975,6 +1178,9 @@ def main():
     if args.scale_partners:
         step(f"install, update, uninstall with {args.scale_partners} partners and without")
         data["scale"] = measure_install_at_scale(base_db, args.scale_partners)
+    if sizes:
+        step(f"scale axis at {', '.join(f'{size:,}' for size in sizes)} partners")
+        data["axis"] = measure_axis(base_db, sizes, args.repetitions, args.port)
     (DEV / "bench.json").write_text(json.dumps(data, indent=2, default=str))
     print_table(data)
     print("\nWritten: .dev/bench.json")
