@@ -29,3 +29,23 @@ class TestVaultTour(HttpCase):
             self.start_tour("/odoo", "client_hub_reveal_secret", login="ch_tour_vault")
         self.assertEqual(credential.reveal_count, 1)
         self.assertEqual(credential.log_ids.filtered(lambda log: log.action == "reveal").user_id, user)
+
+    def test_user_without_credentials_group_follows_a_credential_link(self):
+        new_test_user(self.env, login="ch_tour_no_vault", groups="client_hub.group_client_hub_user")
+        client = self.env["res.partner"].create(
+            {
+                "name": "Tour Refused Client",
+                "is_company": True,
+                "client_status_id": self.env.ref("client_hub.client_status_active").id,
+            }
+        )
+        with vault_keys(new_vault_key()):
+            credential = self.env["res.partner.credential"].create(
+                {"partner_id": client.id, "name": "Tour Hidden", "secret": "tour-Hidden-7"}
+            )
+        self.start_tour(
+            f"/odoo/res.partner.credential/{credential.id}",
+            "client_hub_credential_url_refused",
+            login="ch_tour_no_vault",
+        )
+        self.assertFalse(credential.log_ids.filtered(lambda log: log.action == "reveal"))
