@@ -45,5 +45,5 @@ upgrade-check: env ## update client_hub twice and uninstall it: no data lost, se
 
 clean: ## drop the dev databases and remove .dev (downloads included)
 	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_i18n
-	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_shots client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch; do dropdb --if-exists --force $$db; done
+	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_shots client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch client_hub_bench_base_axis_10000 client_hub_bench_base_axis_100000 client_hub_bench_base_axis_1000000; do dropdb --if-exists --force $$db; done
 	@rm -rf .dev
