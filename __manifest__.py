@@ -9,7 +9,7 @@
     "application": True,
     "installable": True,
     "uninstall_hook": "uninstall_hook",
-    "depends": ["contacts", "account", "account_debit_note", "portal", "utm", "mail"],
+    "depends": ["contacts", "account", "account_debit_note", "portal", "utm", "mail", "project"],
     "data": [
         "security/client_hub_groups.xml",
         "security/ir.model.access.csv",
@@ -45,6 +45,7 @@
         "demo/res_partner_address_demo.xml",
         "demo/res_partner_credential_demo.xml",
         "demo/account_move_demo.xml",
+        "demo/project_project_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
