@@ -17,6 +17,7 @@ from . import test_multi_company
 from . import test_portal
 from . import test_project_counts
 from . import test_project_filters
+from . import test_project_migration
 from . import test_project_new
 from . import test_project_portal
 from . import test_project_report
