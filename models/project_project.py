@@ -31,8 +31,10 @@ class ProjectProject(models.Model):
         in /my/projects and /my/tasks, and to nobody of another client. The client also follows with
         "Task Created", Odoo's subtype that makes the project's followers follow its new tasks."""
         shared = self.filtered(
-            lambda project: project.privacy_visibility in PORTAL_VISIBILITIES
-            and project.partner_id.commercial_partner_id.is_client
+            lambda project: (
+                project.privacy_visibility in PORTAL_VISIBILITIES
+                and project.partner_id.commercial_partner_id.is_client
+            )
         )
         if not shared:
             return
@@ -43,7 +45,8 @@ class ProjectProject(models.Model):
             if client not in project.message_partner_ids:
                 project.message_subscribe(client.ids, subtypes.ids)
             tasks = project.with_context(active_test=False).task_ids.filtered(
-                lambda task, client=client: task.partner_id.commercial_partner_id == client
-                and client not in task.message_partner_ids
+                lambda task, client=client: (
+                    task.partner_id.commercial_partner_id == client and client not in task.message_partner_ids
+                )
             )
             tasks.message_subscribe(client.ids)

@@ -203,9 +203,11 @@ class ResPartner(models.Model):
             return NotImplemented
         compare = COUNT_OPERATORS[operator]
         counts = self._client_hub_open_project_counts()
-        if compare(0, value):  # clients without open projects match: exclude those that do not
-            return [("commercial_partner_id", "not in", [pid for pid, n in counts.items() if not compare(n, value)])]
-        return [("commercial_partner_id", "in", [pid for pid, n in counts.items() if compare(n, value)])]
+        matching = {client_id for client_id, count in counts.items() if compare(count, value)}
+        if compare(0, value):  # clients without open projects match too: exclude those that do not
+            others = [client_id for client_id in counts if client_id not in matching]
+            return [("commercial_partner_id", "not in", others)]
+        return [("commercial_partner_id", "in", list(matching))]
 
     def _compute_client_project_ids(self):
         Project = self.env["project.project"]
@@ -230,7 +232,9 @@ class ResPartner(models.Model):
         """A subquery of the clients (commercial partners) having a project of the domain."""
         Project = self.env["project.project"]
         projects = project_domain if isinstance(project_domain, Query) else Project._search(project_domain)
-        partners = self.with_context(active_test=False)._search([("id", "in", projects.subselect("partner_id"))])
+        partners = self.with_context(active_test=False)._search(
+            [("id", "in", projects.subselect("partner_id"))]
+        )
         return partners.subselect("commercial_partner_id")
 
     @api.depends("satisfaction_ids.score", "satisfaction_ids.date")

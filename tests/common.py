@@ -270,16 +270,19 @@ class SecurityCase(HttpCase):
 
 
 class ProjectsCase(HttpCase):
-    """Two clients, each with a portal user (password = login) and projects (Odoo's project): the first one has
-    two open projects (one of them its contact's), a done one, an archived one and a task; the second
-    one an open project. A project manager who is also a Client Hub user."""
+    """Two clients, each with a portal user (password = login) and projects (Odoo's project): the
+    first one has two open projects (one of them its contact's), a done one, an archived one and a
+    task; the second one an open project and a task. A project manager who is a Client Hub user."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         active = cls.env.ref("client_hub.client_status_active")
         cls.client, cls.other_client = cls.env["res.partner"].create(
-            [{"name": name, "is_company": True, "client_status_id": active.id} for name in ("Acme Projects", "Rival Corp")]
+            [
+                {"name": name, "is_company": True, "client_status_id": active.id}
+                for name in ("Acme Projects", "Rival Corp")
+            ]
         )
         cls.contact = cls.env["res.partner"].create({"name": "Ann Acme", "parent_id": cls.client.id})
         cls.portal_users = {
@@ -306,9 +309,13 @@ class ProjectsCase(HttpCase):
         )
         cls.done.sudo().stage_id = cls.env.ref("project.project_project_stage_2")
         cls.archived.active = False
-        cls.task = cls.env["project.task"].with_user(cls.manager).create(
-            {"name": "Acme home page", "project_id": cls.website.id}
+        cls.task = (
+            cls.env["project.task"]
+            .with_user(cls.manager)
+            .create({"name": "Acme home page", "project_id": cls.website.id})
         )
-        cls.rival_task = cls.env["project.task"].with_user(cls.manager).create(
-            {"name": "Rival login page", "project_id": cls.rival_project.id}
+        cls.rival_task = (
+            cls.env["project.task"]
+            .with_user(cls.manager)
+            .create({"name": "Rival login page", "project_id": cls.rival_project.id})
         )

@@ -9,7 +9,10 @@ class TestProjectCounts(ProjectsCase):
         # Website (the client's) and Intranet (its contact's); not the done nor the archived one.
         self.assertEqual(client.client_project_count, 2)
         self.assertEqual(self.other_client.with_user(self.manager).client_project_count, 1)
-        self.assertEqual(client.client_project_ids.sorted("name").mapped("name"), ["Acme Intranet", "Acme Old Shop", "Acme Website"])
+        self.assertEqual(
+            client.client_project_ids.sorted("name").mapped("name"),
+            ["Acme Intranet", "Acme Old Shop", "Acme Website"],
+        )
 
     def test_a_contact_shows_its_clients_count(self):
         self.assertEqual(self.contact.with_user(self.manager).client_project_count, 2)
@@ -19,9 +22,13 @@ class TestProjectCounts(ProjectsCase):
         self.website.sudo().stage_id = self.env.ref("project.project_project_stage_3")  # cancelled
         self.env.invalidate_all()
         self.assertEqual(self.client.with_user(self.manager).client_project_count, 2)
-        self.env["project.project"].create({"name": "Acme Template", "partner_id": self.client.id, "is_template": True})
+        self.env["project.project"].create(
+            {"name": "Acme Template", "partner_id": self.client.id, "is_template": True}
+        )
         self.env.invalidate_all()
-        self.assertEqual(self.client.with_user(self.manager).client_project_count, 2, "a template is no project")
+        self.assertEqual(
+            self.client.with_user(self.manager).client_project_count, 2, "a template is no project"
+        )
 
     def test_smart_button_opens_the_open_projects(self):
         action = self.client.with_user(self.manager).action_open_client_projects()

@@ -14,9 +14,14 @@ class TestProjectFilters(ProjectsCase):
         super().setUpClass()
         active = cls.env.ref("client_hub.client_status_active")
         cls.idle, cls.finished = cls.env["res.partner"].create(
-            [{"name": name, "is_company": True, "client_status_id": active.id} for name in ("Idle Ltd", "Finished Ltd")]
+            [
+                {"name": name, "is_company": True, "client_status_id": active.id}
+                for name in ("Idle Ltd", "Finished Ltd")
+            ]
         )
-        finished = cls.env["project.project"].create({"name": "Finished Migration", "partner_id": cls.finished.id})
+        finished = cls.env["project.project"].create(
+            {"name": "Finished Migration", "partner_id": cls.finished.id}
+        )
         finished.stage_id = cls.env.ref("project.project_project_stage_2")
 
     def test_has_open_projects(self):
@@ -29,12 +34,16 @@ class TestProjectFilters(ProjectsCase):
     def test_exactly_n_open_projects(self):
         self.assertEqual(self._clients([("client_project_count", "=", 2)]), self.client)
         self.assertEqual(self._clients([("client_project_count", "=", 0)]), self.idle | self.finished)
-        self.assertEqual(self._clients([("client_project_count", "!=", 1)]), self.client | self.idle | self.finished)
+        self.assertEqual(
+            self._clients([("client_project_count", "!=", 1)]), self.client | self.idle | self.finished
+        )
 
     def test_search_by_project_name_finds_the_client_of_a_contacts_project(self):
         self.assertEqual(self._clients([("client_project_ids", "ilike", "intranet")]), self.client)
         self.assertEqual(self._clients([("client_project_ids", "ilike", "migration")]), self.finished)
-        self.assertEqual(self._clients([("client_project_ids", "in", self.rival_project.ids)]), self.other_client)
+        self.assertEqual(
+            self._clients([("client_project_ids", "in", self.rival_project.ids)]), self.other_client
+        )
 
     def test_the_search_view_has_the_filters(self):
         arch = self.env.ref("client_hub.res_partner_view_search_clients").arch

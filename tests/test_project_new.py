@@ -18,12 +18,20 @@ class TestNewProject(ProjectsCase):
         self.assertIn(self.client, project.message_partner_ids)
         self.env.invalidate_all()
         self.assertEqual(self.client.with_user(self.manager).client_project_count, 3)
-        task = self.env["project.task"].with_user(self.manager).create({"name": "Wireframes", "project_id": project.id})
+        task = (
+            self.env["project.task"]
+            .with_user(self.manager)
+            .create({"name": "Wireframes", "project_id": project.id})
+        )
         self.assertIn(self.client, task.message_partner_ids, "the client follows the project's new tasks")
         self.assertIn(task, self.env["project.task"].with_user(self.portal_users[self.client]).search([]))
 
     def test_the_button_is_for_project_managers_on_clients(self):
-        arch = self.env["res.partner"].with_user(self.manager).get_views([(False, "form")])["views"]["form"]["arch"]
+        arch = (
+            self.env["res.partner"]
+            .with_user(self.manager)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
         self.assertIn('name="action_new_client_project"', arch)
         self.assertIn('name="action_open_client_projects"', arch)
         user = self.env["res.users"].create(

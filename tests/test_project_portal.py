@@ -15,7 +15,9 @@ class TestProjectPortal(ProjectsCase):
     def test_a_new_project_of_a_client_is_shared_with_it(self):
         self.assertEqual(self.website.privacy_visibility, "portal", "Odoo's default: shared in the portal")
         self.assertIn(self.client, self.website.message_partner_ids)
-        self.assertIn(self.client, self.intranet.message_partner_ids, "a contact's project: its client follows")
+        self.assertIn(
+            self.client, self.intranet.message_partner_ids, "a contact's project: its client follows"
+        )
         self.assertNotIn(self.other_client, self.website.message_partner_ids)
         self.assertIn(self.client, self.task.message_partner_ids, "new tasks are followed too")
 

@@ -14,9 +14,8 @@ class TestProjectReport(ProjectsCase):
         [(average, count)] = self._group([("partner_id", "in", clients.ids)], [])
         self.assertEqual(count, 2)
         self.assertEqual(average, 1.5, "(2 open projects + 1) / 2 clients")
-        by_client = dict(
-            (partner, average) for partner, average, _count in self._group([("partner_id", "in", clients.ids)], ["partner_id"])
-        )
+        groups = self._group([("partner_id", "in", clients.ids)], ["partner_id"])
+        by_client = {partner: average for partner, average, _count in groups}
         self.assertEqual(by_client, {self.client: 2.0, self.other_client: 1.0})
 
     def test_a_client_without_project_counts_zero_and_ratings_do_not_count(self):

@@ -44,7 +44,10 @@ class TestListQueryCounts(ClientHubCase):
             [{"name": f"Contact {i:03}", "parent_id": client.id} for i, client in enumerate(clients[::2])]
         )
         projects = self.env["project.project"].create(
-            [{"name": f"Project {i:03}", "partner_id": partner.id} for i, partner in enumerate(clients | contacts)]
+            [
+                {"name": f"Project {i:03}", "partner_id": partner.id}
+                for i, partner in enumerate(clients | contacts)
+            ]
         )
         projects[::3].stage_id = self.env.ref("project.project_project_stage_2")
 

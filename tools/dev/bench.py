@@ -164,7 +164,10 @@ def measure_install_at_scale(base_db, partners):
 
 
 def ensure_bench_db(db, base_db, clients):
-    if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'") == f"{clients}:{MARKER_VERSION}":
+    if (
+        psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'")
+        == f"{clients}:{MARKER_VERSION}"
+    ):
         step(f"reusing {db} ({clients} clients), updating client_hub in it")
         run_odoo("-d", db, "-u", "client_hub", quiet=True)
         return
