@@ -277,13 +277,7 @@ class ProjectsCase(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.client, cls.other_client = cls.env["res.partner"].create(
-            [
-                {"name": name, "is_company": True, "client_status_id": active.id}
-                for name in ("Acme Projects", "Rival Corp")
-            ]
-        )
+        cls.client, cls.other_client = cls._create_clients("Acme Projects", "Rival Corp")
         cls.contact = cls.env["res.partner"].create({"name": "Ann Acme", "parent_id": cls.client.id})
         cls.portal_users = {
             client: new_test_user(cls.env, login=login, groups="base.group_portal", name=login)
@@ -318,4 +312,11 @@ class ProjectsCase(HttpCase):
             cls.env["project.task"]
             .with_user(cls.manager)
             .create({"name": "Rival login page", "project_id": cls.rival_project.id})
+        )
+
+    @classmethod
+    def _create_clients(cls, *names):
+        active = cls.env.ref("client_hub.client_status_active")
+        return cls.env["res.partner"].create(
+            [{"name": name, "is_company": True, "client_status_id": active.id} for name in names]
         )

@@ -12,13 +12,7 @@ class TestProjectFilters(ProjectsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.idle, cls.finished = cls.env["res.partner"].create(
-            [
-                {"name": name, "is_company": True, "client_status_id": active.id}
-                for name in ("Idle Ltd", "Finished Ltd")
-            ]
-        )
+        cls.idle, cls.finished = cls._create_clients("Idle Ltd", "Finished Ltd")
         finished = cls.env["project.project"].create(
             {"name": "Finished Migration", "partner_id": cls.finished.id}
         )

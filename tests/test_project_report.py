@@ -19,9 +19,7 @@ class TestProjectReport(ProjectsCase):
         self.assertEqual(by_client, {self.client: 2.0, self.other_client: 1.0})
 
     def test_a_client_without_project_counts_zero_and_ratings_do_not_count(self):
-        idle = self.env["res.partner"].create(
-            {"name": "Idle Ltd", "is_company": True, "client_status_id": self.client.client_status_id.id}
-        )
+        idle = self._create_clients("Idle Ltd")
         self.env["res.partner.satisfaction"].create({"partner_id": self.client.id, "score": 4})
         [(average, count)] = self._group([("partner_id", "in", (idle | self.client).ids)], [])
         self.assertEqual((average, count), (1.0, 2), "(0 + 2) / 2 clients; the rating's row has none")

@@ -6,13 +6,7 @@ from .common import ProjectsCase
 @tagged("post_install", "-at_install")
 class TestProjectsTour(ProjectsCase):
     def test_new_project_from_the_client_then_in_the_portal(self):
-        client = self.env["res.partner"].create(
-            {
-                "name": "Tour Projects Ltd",
-                "is_company": True,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        client = self._create_clients("Tour Projects Ltd")
         portal = new_test_user(self.env, login="ch_tour_proj_portal", groups="base.group_portal")
         portal.partner_id.parent_id = client
         self.start_tour("/odoo", "client_hub_new_project", login="ch_proj_manager")
