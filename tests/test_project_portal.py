@@ -53,4 +53,4 @@ class TestProjectPortal(ProjectsCase):
         page = self._get("ch_proj_portal", "/my/client")
         self.assertEqual(page.status_code, 200)
         # What /my/projects lists: the website, the intranet and the done shop, not the archived one.
-        self.assertRegex(page.text, r'href="/my/projects">3 projects</a>')
+        self.assertRegex(page.text, r'o_client_hub_projects">\s*<a href="/my/projects">3</a>')

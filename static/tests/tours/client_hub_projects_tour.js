@@ -58,7 +58,7 @@ registry.category("web_tour.tours").add("client_hub_portal_projects", {
     steps: () => [
         {
             content: "The profile page has a Projects line",
-            trigger: ".o_client_hub_projects a:contains(1 project)",
+            trigger: ".o_client_hub_projects a:text(1)",
             run: "click",
             expectUnloadPage: true,
         },
