@@ -15,6 +15,7 @@ from . import test_invoice_correction
 from . import test_menu_access
 from . import test_multi_company
 from . import test_portal
+from . import test_project_access
 from . import test_project_counts
 from . import test_project_filters
 from . import test_project_migration

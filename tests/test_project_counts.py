@@ -51,3 +51,6 @@ class TestProjectCounts(ProjectsCase):
             }
         )
         self.assertEqual(self.client.with_user(reader).client_project_count, 1)
+        # Its Clients list filters without Odoo's project stages group (the stage is read in sudo).
+        with_open = self.env["res.partner"].with_user(reader).search([("client_project_count", ">", 0)])
+        self.assertIn(self.client, with_open)
