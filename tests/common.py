@@ -133,6 +133,20 @@ SNAPSHOT_SKIP = {"log_ids"}
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
+def json_rpc(case, model, method, args, kwargs=None):
+    """Call a model method over JSON-RPC as the web client does, in the HttpCase `case`'s session:
+    the answer's result, or its error's data."""
+    payload = case.url_open(
+        "/web/dataset/call_kw",
+        json={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        },
+    ).json()
+    return payload.get("result"), payload.get("error", {}).get("data", {})
+
+
 class SecurityCase(HttpCase):
     """Attacks over HTTP as each role: a user of every role (password = login), two clients with a
     portal user each, and on the first client a credential the Credentials user may reveal and one
@@ -189,15 +203,7 @@ class SecurityCase(HttpCase):
         """Call a model method over JSON-RPC as `role`: the answer's result, or its error's data."""
         if getattr(self, "role", None) != role:
             self.login(role)
-        payload = self.url_open(
-            "/web/dataset/call_kw",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-            },
-        ).json()
-        return payload.get("result"), payload.get("error", {}).get("data", {})
+        return json_rpc(self, model, method, args, kwargs)
 
     def assertRefused(self, role, model, method, args, kwargs=None, error=None):
         """The call is refused (an Odoo exception, never a server error); returns its message."""

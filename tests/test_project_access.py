@@ -1,6 +1,6 @@
 from odoo.tests import new_test_user, tagged
 
-from .common import ProjectsCase
+from .common import ProjectsCase, json_rpc
 
 
 @tagged("post_install", "-at_install")
@@ -16,15 +16,7 @@ class TestProjectAccess(ProjectsCase):
 
     def call_kw(self, login, model, method, args, kwargs=None):
         self.authenticate(login, login)
-        payload = self.url_open(
-            "/web/dataset/call_kw",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-            },
-        ).json()
-        return payload.get("result"), payload.get("error", {}).get("data", {})
+        return json_rpc(self, model, method, args, kwargs)
 
     def test_client_hub_user_reads_the_projects_column_and_filter(self):
         result, error = self.call_kw(
