@@ -2,14 +2,14 @@
     "name": "Client Hub",
     "summary": "Client profiles, credential vault, typed addresses, client portal "
     "and corrective invoices on top of Odoo contacts",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Sales/CRM",
     "author": "Client Hub contributors",
     "license": "LGPL-3",
     "application": True,
     "installable": True,
     "uninstall_hook": "uninstall_hook",
-    "depends": ["contacts", "account", "account_debit_note", "portal", "utm", "mail"],
+    "depends": ["contacts", "account", "account_debit_note", "portal", "utm", "mail", "project"],
     "data": [
         "security/client_hub_groups.xml",
         "security/ir.model.access.csv",
@@ -45,6 +45,7 @@
         "demo/res_partner_address_demo.xml",
         "demo/res_partner_credential_demo.xml",
         "demo/account_move_demo.xml",
+        "demo/project_project_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

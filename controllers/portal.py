@@ -194,6 +194,8 @@ class ClientHubPortal(CustomerPortal):
                 "errors": errors,
                 "saved": saved,
                 "vat_editable": client.can_edit_vat(),
+                # What Odoo's /my/projects lists for this user: the company's shared projects.
+                "project_count": request.env["project.project"].search_count(self._prepare_project_domain()),
             },
         )
 

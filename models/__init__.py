@@ -9,3 +9,4 @@ from . import account_move
 from . import res_partner_credential
 from . import res_partner_credential_log
 from . import account_move_line
+from . import project_project

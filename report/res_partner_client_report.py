@@ -5,6 +5,16 @@ from ..models.nullable_fields import NullableFloat
 
 # Events of a client, each a row dated when it happened; ids stay stable between queries.
 EVENT_KINDS = 3  # client, rating, invoice month
+# Open projects per client (commercial partner), as the Clients list counts them: not templates, not
+# archived, not in a folded stage (Done, Cancelled).
+OPEN_PROJECTS = """
+    SELECT customer.commercial_partner_id AS client_id, COUNT(*) AS count
+      FROM project_project project
+      JOIN res_partner customer ON customer.id = project.partner_id
+ LEFT JOIN project_project_stage stage ON stage.id = project.stage_id
+     WHERE project.active AND NOT COALESCE(project.is_template, FALSE) AND NOT COALESCE(stage.fold, FALSE)
+  GROUP BY customer.commercial_partner_id
+"""
 
 
 class ResPartnerClientReport(models.Model):
@@ -34,6 +44,13 @@ class ResPartnerClientReport(models.Model):
         readonly=True,
         help="Years since the client became one, averaged over the clients.",
     )
+    client_projects = NullableFloat(
+        string="Projects per Client",
+        aggregator="avg",
+        digits=(5, 1),
+        readonly=True,
+        help="Open projects of the client and its contacts (Odoo's Project), averaged over the clients.",
+    )
     currency_id = fields.Many2one("res.currency", readonly=True)
     revenue = fields.Monetary(
         string="Revenue Invoiced",
@@ -47,23 +64,25 @@ class ResPartnerClientReport(models.Model):
         return SQL(
             """
             SELECT event.id, event.kind, event.date, event.client_count, event.rating_count, event.score,
-                   event.csat, event.client_age, event.revenue, event.company_id,
+                   event.csat, event.client_age, event.client_projects, event.revenue, event.company_id,
                    COALESCE(company.currency_id, main_company.currency_id) AS currency_id, %(profile)s
               FROM (
                     SELECT client.id * %(kinds)s AS id, 'client' AS kind, client.id AS partner_id,
                            client.client_since AS date, 1 AS client_count, 0 AS rating_count,
                            NULL::float AS score, NULL::float AS csat,
                            (CURRENT_DATE - client.client_since) / 365.25 AS client_age,
+                           COALESCE(projects.count, 0)::float AS client_projects,
                            0.0 AS revenue, client.company_id
                       FROM res_partner client
+                 LEFT JOIN (%(projects)s) projects ON projects.client_id = client.id
                      WHERE client.is_client
                  UNION ALL
                     SELECT rating.id * %(kinds)s + 1, 'rating', rating.partner_id, rating.date, 0, 1,
-                           rating.score, rating.csat, NULL, 0.0, rating.company_id
+                           rating.score, rating.csat, NULL, NULL, 0.0, rating.company_id
                       FROM (%(ratings)s) rating
                  UNION ALL
                     SELECT MIN(move.id) * %(kinds)s + 2, 'invoice', move.commercial_partner_id,
-                           date_trunc('month', move.invoice_date)::date, 0, 0, NULL, NULL, NULL,
+                           date_trunc('month', move.invoice_date)::date, 0, 0, NULL, NULL, NULL, NULL,
                            SUM(move.amount_untaxed_signed), move.company_id
                       FROM account_move move
                      WHERE move.state = 'posted' AND move.move_type IN ('out_invoice', 'out_refund')
@@ -74,6 +93,7 @@ class ResPartnerClientReport(models.Model):
         CROSS JOIN LATERAL (SELECT currency_id FROM res_company ORDER BY id LIMIT 1) main_company
             """,
             kinds=EVENT_KINDS,
+            projects=SQL(OPEN_PROJECTS),
             ratings=self.env["res.partner.satisfaction.report"]._table_query,
             profile=self._select_profile("client"),
         )

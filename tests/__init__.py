@@ -15,6 +15,13 @@ from . import test_invoice_correction
 from . import test_menu_access
 from . import test_multi_company
 from . import test_portal
+from . import test_project_access
+from . import test_project_counts
+from . import test_project_filters
+from . import test_project_migration
+from . import test_project_new
+from . import test_project_portal
+from . import test_project_report
 from . import test_portal_access
 from . import test_portal_readonly
 from . import test_query_counts
@@ -24,6 +31,7 @@ from . import test_tax_condition
 from . import test_tour_clients
 from . import test_tour_correction
 from . import test_tour_portal
+from . import test_tour_projects
 from . import test_tour_vault
 from . import test_translations
 from . import test_vault_access

@@ -133,6 +133,20 @@ SNAPSHOT_SKIP = {"log_ids"}
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
+def json_rpc(case, model, method, args, kwargs=None):
+    """Call a model method over JSON-RPC as the web client does, in the HttpCase `case`'s session:
+    the answer's result, or its error's data."""
+    payload = case.url_open(
+        "/web/dataset/call_kw",
+        json={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        },
+    ).json()
+    return payload.get("result"), payload.get("error", {}).get("data", {})
+
+
 class SecurityCase(HttpCase):
     """Attacks over HTTP as each role: a user of every role (password = login), two clients with a
     portal user each, and on the first client a credential the Credentials user may reveal and one
@@ -189,15 +203,7 @@ class SecurityCase(HttpCase):
         """Call a model method over JSON-RPC as `role`: the answer's result, or its error's data."""
         if getattr(self, "role", None) != role:
             self.login(role)
-        payload = self.url_open(
-            "/web/dataset/call_kw",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-            },
-        ).json()
-        return payload.get("result"), payload.get("error", {}).get("data", {})
+        return json_rpc(self, model, method, args, kwargs)
 
     def assertRefused(self, role, model, method, args, kwargs=None, error=None):
         """The call is refused (an Odoo exception, never a server error); returns its message."""
@@ -267,3 +273,56 @@ class SecurityCase(HttpCase):
     def log_rows(self, credential, action=None):
         domain = [("credential_id", "=", credential.id)] + ([("action", "=", action)] if action else [])
         return self.env["res.partner.credential.log"].sudo().search(domain)
+
+
+class ProjectsCase(HttpCase):
+    """Two clients, each with a portal user (password = login) and projects (Odoo's project): the
+    first one has two open projects (one of them its contact's), a done one, an archived one and a
+    task; the second one an open project and a task. A project manager who is a Client Hub user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.client, cls.other_client = cls._create_clients("Acme Projects", "Rival Corp")
+        cls.contact = cls.env["res.partner"].create({"name": "Ann Acme", "parent_id": cls.client.id})
+        cls.portal_users = {
+            client: new_test_user(cls.env, login=login, groups="base.group_portal", name=login)
+            for client, login in ((cls.client, "ch_proj_portal"), (cls.other_client, "ch_proj_rival"))
+        }
+        for client, user in cls.portal_users.items():
+            user.partner_id.parent_id = client
+        cls.manager = new_test_user(
+            cls.env,
+            login="ch_proj_manager",
+            groups="client_hub.group_client_hub_user,project.group_project_manager",
+            name="Project Pam",
+        )
+        Project = cls.env["project.project"].with_user(cls.manager)
+        cls.website, cls.intranet, cls.done, cls.archived, cls.rival_project = Project.create(
+            [
+                {"name": "Acme Website", "partner_id": cls.client.id},
+                {"name": "Acme Intranet", "partner_id": cls.contact.id},
+                {"name": "Acme Old Shop", "partner_id": cls.client.id},
+                {"name": "Acme Archived", "partner_id": cls.client.id},
+                {"name": "Rival Portal", "partner_id": cls.other_client.id},
+            ]
+        )
+        cls.done.sudo().stage_id = cls.env.ref("project.project_project_stage_2")
+        cls.archived.active = False
+        cls.task = (
+            cls.env["project.task"]
+            .with_user(cls.manager)
+            .create({"name": "Acme home page", "project_id": cls.website.id})
+        )
+        cls.rival_task = (
+            cls.env["project.task"]
+            .with_user(cls.manager)
+            .create({"name": "Rival login page", "project_id": cls.rival_project.id})
+        )
+
+    @classmethod
+    def _create_clients(cls, *names):
+        active = cls.env.ref("client_hub.client_status_active")
+        return cls.env["res.partner"].create(
+            [{"name": name, "is_company": True, "client_status_id": active.id} for name in names]
+        )

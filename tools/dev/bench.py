@@ -23,10 +23,13 @@ from pathlib import Path
 import requests
 from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
 
-DEPENDENCIES = "contacts,account,account_debit_note,portal,utm,mail"
+DEPENDENCIES = "contacts,account,account_debit_note,portal,utm,mail,project"
+# The dependencies before issue #19 added Odoo's Project: what installing project costs on top of them.
+DEPENDENCIES_WITHOUT_PROJECT = "contacts,account,account_debit_note,portal,utm,mail"
 BENCH_USER = "bench_user"
 PORTAL_USERS = {1: "bench_portal_1", 50: "bench_portal_50"}
 MARKER = "client_hub.bench_clients"  # ir.config_parameter: the N the bench database was built for
+MARKER_VERSION = "projects"  # a bench database built before the clients had projects is rebuilt
 
 
 def database_exists(db):
@@ -55,7 +58,11 @@ def step(message):
 
 def ensure_dependencies_db(db):
     """A database with the module's dependencies only (no demo data), reused between runs."""
+    if psql(db, "SELECT state FROM ir_module_module WHERE name = 'project'") == "installed":
+        return
     if psql(db, "SELECT state FROM ir_module_module WHERE name = 'account'") == "installed":
+        step(f"adding project to {db}")
+        run_odoo("-d", db, "-i", "project", quiet=True)
         return
     step(f"creating {db} with {DEPENDENCIES} (about a minute)")
     recreate(db)
@@ -75,6 +82,17 @@ def measure_install(base_db, repetitions):
     result = median_of(repetitions, once)
     subprocess.run(["dropdb", "--if-exists", "--force", scratch], check=True)
     return result
+
+
+def measure_project_install(base_db):
+    """What the `project` dependency costs at install: installing the other dependencies on an empty
+    database, then project on top of them (once each: minutes)."""
+    scratch = f"{base_db}_project"
+    recreate(scratch)
+    others = run_odoo("-d", scratch, "-i", DEPENDENCIES_WITHOUT_PROJECT, quiet=True)
+    project = run_odoo("-d", scratch, "-i", "project", quiet=True)
+    subprocess.run(["dropdb", "--if-exists", "--force", scratch], check=True)
+    return {"others": others, "project": project}
 
 
 SCALE_MARKER = "client_hub.bench_scale_partners"
@@ -242,7 +260,10 @@ def measure_axis(base_db, sizes, repetitions, port):
 
 
 def ensure_bench_db(db, base_db, clients):
-    if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'") == str(clients):
+    if (
+        psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'")
+        == f"{clients}:{MARKER_VERSION}"
+    ):
         step(f"reusing {db} ({clients} clients), updating client_hub in it")
         run_odoo("-d", db, "-u", "client_hub", quiet=True)
         return
@@ -251,7 +272,7 @@ def ensure_bench_db(db, base_db, clients):
     run_odoo("-d", db, "-i", "client_hub", quiet=True)
     with odoo_env(db) as env:
         populate(env, clients)
-        env["ir.config_parameter"].set_param(MARKER, str(clients))
+        env["ir.config_parameter"].set_param(MARKER, f"{clients}:{MARKER_VERSION}")
 
 
 @contextlib.contextmanager
@@ -340,6 +361,7 @@ def populate(env, clients):
                 for company in companies
             ]
         )
+        populate_projects(env, companies)
         env.cr.commit()
         step(f"  {min(start + batch, clients)}/{clients} clients")
     # The rest of the 10xN partners for the grouping case: people, most of them clients too.
@@ -357,6 +379,23 @@ def populate(env, clients):
         env.cr.commit()
         step(f"  {min(start + 5 * batch, others)}/{others} more partners")
     create_bench_users(env, clients)
+
+
+def populate_projects(env, companies):
+    """For the list's Projects column: 0, 1, 2 (one of them done) or 1 project of a contact per
+    client, about one per client."""
+    done = env.ref("project.project_project_stage_2")
+    values = []
+    for i, company in enumerate(companies):
+        kind = i % 4
+        if kind == 1:
+            values.append({"name": f"{company.name} Website", "partner_id": company.id})
+        elif kind == 2:
+            values.append({"name": f"{company.name} ERP", "partner_id": company.id})
+            values.append({"name": f"{company.name} Audit", "partner_id": company.id, "stage_id": done.id})
+        elif kind == 3:
+            values.append({"name": f"{company.name} Intranet", "partner_id": company.child_ids[:1].id})
+    env["project.project"].create(values)
 
 
 def create_bench_users(env, clients):
@@ -596,6 +635,8 @@ def bench_vault(env, clients, repetitions):
 
     def reveal():
         with savepoint(env):
+            # The reveal throttle (30 in 10 minutes) would stop the sample: measured without it.
+            env["ir.config_parameter"].set_param("client_hub.vault_reveal_limit", "0")
             result = timed(
                 env, lambda: [credential.reveal_secret() for credential in sample.with_env(user_env)]
             )
@@ -948,6 +989,18 @@ def main_rows(data):
             "ratio",
         )
     )
+    project = data.get("project_install")
+    if project:
+        table.append(
+            (
+                "Install project (s) on top of the other dependencies vs installing those",
+                project["project"],
+                project["others"],
+                ratio(project["project"], project["others"]),
+                "(information)",
+                "ratio",
+            )
+        )
     return table
 
 
@@ -1181,6 +1234,8 @@ def main():
     else:
         step("install (3 times on a copy of the dependencies' database)")
         data["install"] = measure_install(base_db, 3)
+        step("install of the project dependency (on an empty database, once)")
+        data["project_install"] = measure_project_install(base_db)
     if args.scale_partners:
         step(f"install, update, uninstall with {args.scale_partners} partners and without")
         data["scale"] = measure_install_at_scale(base_db, args.scale_partners)

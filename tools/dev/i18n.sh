@@ -3,7 +3,7 @@
 #
 #   tools/dev/i18n.sh update   export i18n/client_hub.pot from the code and merge it into the .po files
 #   tools/dev/i18n.sh check    fail when the .pot is out of date, or a .po is incomplete, fuzzy or invalid,
-#                              or says in other words what Odoo's base, account, portal, contacts or mail say
+#                              or says in other words what Odoo's base, account, portal, contacts, mail or project say
 #
 # The export needs the module installed: a database client_hub_i18n is kept for it (no demo data).
 set -euo pipefail
@@ -74,7 +74,7 @@ case "${1:-}" in
             msgcmp --use-untranslated "$po" "$POT" 2>/dev/null \
                 || fail "i18n/$lang.po does not cover every entry of the .pot: run make i18n."
         done
-        # Odoo's own words: where base, account, portal, contacts or mail translate a msgid, so do we.
+        # Odoo's own words: where base, account, portal, contacts, mail or project translate a msgid, so do we.
         "$DEV/bin/python" "$ROOT/tools/dev/i18n_consistency.py" || fail "i18n/*.po differ from Odoo's terms (above)."
         printf '==> i18n: client_hub.pot is up to date; %s complete and consistent with Odoo\n' "$LANGS"
         ;;

@@ -1,4 +1,4 @@
-"""Check that client_hub says what Odoo says: where base, account, portal, contacts or mail
+"""Check that client_hub says what Odoo says: where base, account, portal, contacts, mail or project
 translate the same English msgid, the module's msgstr must be one of Odoo's, in pl, ru and es.
 
 Run by `tools/dev/i18n.sh check` (so by `make lint`) with .dev/bin/python; exits 1 and lists the
@@ -13,7 +13,7 @@ import odoo
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("pl", "ru", "es")
-ODOO_MODULES = ("base", "account", "portal", "contacts", "mail")
+ODOO_MODULES = ("base", "account", "portal", "contacts", "mail", "project")
 # (language, msgid): why the module says it differently.
 ALLOWED = {
     # The client status "Tracking" (a client we follow), not Odoo's tracking of changes.
@@ -31,6 +31,10 @@ ALLOWED = {
     # Scores from 1 to 5 given by clients: the module's satisfaction vocabulary throughout.
     ("ru", "Ratings"): "Оценки, as every satisfaction string of the module",
     ("es", "Ratings"): "Valoraciones, as every satisfaction string of the module",
+    ("ru", "Rating"): "Оценка, as every satisfaction string of the module (project's Рейтинг)",
+    ("es", "Rating"): "Valoración, as every satisfaction string of the module (project's Calificación)",
+    # The rating's channel (kanał, masculine); project's Wewnętrzne qualifies a neuter noun.
+    ("pl", "Internal"): "Wewnętrzny (channel of a rating)",
 }
 
 

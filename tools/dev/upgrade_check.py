@@ -1,10 +1,12 @@
 """Update client_hub twice, then uninstall it, on a demo database with data of its own (`make upgrade-check`).
 
 1. installs client_hub with demo data, then adds what users would have typed (clients, typed
-   addresses, ratings, credentials, an invoice and its correction: records no module owns);
+   addresses, ratings, credentials, an invoice and its correction, a project of a client: records no
+   module owns);
 2. updates the module twice: every count, client number and address type is unchanged and every
    secret still decrypts to what it was;
-3. uninstalls it: Odoo's partners, addresses and invoices typed by users are all still there.
+3. uninstalls it: Odoo's partners, addresses, invoices and projects typed by users are all still there
+   (Odoo's project, a dependency, stays installed).
 Prints what it checked; exits 1 on the first difference.
 """
 
@@ -76,6 +78,8 @@ def add_user_data(env):
         }
     )
     invoice.action_post()
+    # A project of a client (Odoo's project, a dependency since 19.0.1.3.0), shared in the portal.
+    env["project.project"].create({"name": "Upgrade Project", "partner_id": clients[0].id})
     wizard = env["account.move.correction"].create(
         {"partner_id": clients[0].id, "move_id": invoice.id, "reason": "Upgrade check", "mode": "full"}
     )
@@ -109,6 +113,10 @@ def fingerprint(env):
             for address in Partner.search([("address_type_id", "!=", False)])
         ),
         "corrections": env["account.move"].search_count([("correction_of_move_id", "!=", False)]),
+        "client projects": sorted(
+            (project.name, project.partner_id.name, project.partner_id in project.message_partner_ids)
+            for project in env["project.project"].search([("partner_id.is_client", "=", True)])
+        ),
         "secrets revealed": f"{len(credentials.filtered('has_secret'))} ({secrets.hexdigest()[:16]})",
     }
 
@@ -120,6 +128,10 @@ def core_fingerprint(env):
     return {
         "user partners": [(p.name, p.type, p.parent_id.name or "", p.ref or "") for p in user_partners],
         "invoices": env["account.move"].search_count([("partner_id", "in", user_partners.ids)]),
+        "projects": sorted(
+            (project.name, project.partner_id.name)
+            for project in env["project.project"].search([("partner_id", "in", user_partners.ids)])
+        ),
     }
 
 

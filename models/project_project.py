@@ -1,0 +1,52 @@
+from odoo import api, models
+
+# Odoo's visibilities under which portal users see the projects they (or their company) follow.
+PORTAL_VISIBILITIES = ("invited_users", "portal")
+
+
+class ProjectProject(models.Model):
+    _inherit = "project.project"
+
+    @api.model
+    def _client_hub_open_domain(self):
+        """Open projects: not templates, not archived, not in a folded stage (Done, Cancelled).
+        Read in sudo: the stage is hidden from users without Odoo's project stages group."""
+        return [("is_template", "=", False), "|", ("stage_id", "=", False), ("stage_id.fold", "=", False)]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        projects = super().create(vals_list)
+        projects._client_hub_follow_clients()
+        return projects
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("partner_id") or vals.get("privacy_visibility"):
+            self._client_hub_follow_clients()
+        return result
+
+    def _client_hub_follow_clients(self):
+        """A client's project shared in the portal is followed by the client (its commercial partner):
+        Odoo's portal rule then shows it, and the tasks the client follows, to all the client's people
+        in /my/projects and /my/tasks, and to nobody of another client. The client also follows with
+        "Task Created", Odoo's subtype that makes the project's followers follow its new tasks."""
+        shared = self.filtered(
+            lambda project: (
+                project.privacy_visibility in PORTAL_VISIBILITIES
+                and project.partner_id.commercial_partner_id.is_client
+            )
+        )
+        if not shared:
+            return
+        Subtype = self.env["mail.message.subtype"]
+        subtypes = Subtype.default_subtypes(self._name)[2] | self.env.ref("project.mt_project_task_new")
+        for project in shared.sudo():
+            client = project.partner_id.commercial_partner_id
+            if client not in project.message_partner_ids:
+                project.message_subscribe(client.ids, subtypes.ids)
+            tasks = project.with_context(active_test=False).task_ids.filtered(
+                lambda task, client=client: (
+                    task.partner_id.commercial_partner_id == client and client not in task.message_partner_ids
+                )
+            )
+            tasks.message_subscribe(client.ids)
