@@ -1,4 +1,14 @@
 from odoo import Command, api, fields, models
+from odoo.tools import float_compare
+
+
+def _tax_lines_add_up(tax):
+    """Whether the tax lines of `tax` add up to the tax amount, on invoices and on refunds."""
+    return all(
+        float_compare(sum(lines.filtered(lambda r: r.repartition_type == "tax").mapped("factor")), 1.0, 6)
+        == 0
+        for lines in (tax.invoice_repartition_line_ids, tax.refund_repartition_line_ids)
+    )
 
 
 class AccountMove(models.Model):
@@ -28,7 +38,8 @@ class AccountMove(models.Model):
         updates = []
         for tax, (amount_currency, amount) in taxes.items():
             tax_lines = self.line_ids.filtered(lambda line, tax=tax: line.tax_line_id == tax)
-            if not tax_lines:
+            # Reverse charge (+100 % and -100 %): the tax lines' sum is no tax amount; Odoo's stays.
+            if not tax_lines or not _tax_lines_add_up(tax):
                 continue
             booked_currency = sign * sum(tax_lines.mapped("amount_currency"))
             delta_currency = self.currency_id.round(amount_currency - booked_currency)

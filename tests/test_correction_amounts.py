@@ -1,5 +1,6 @@
 from collections import defaultdict
 
+from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.tests import tagged
 
@@ -158,6 +159,31 @@ class TestCorrectionAmounts(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual(self._amounts(debit_note), (0.07, 0.01, 0.08))
         self.assertEqual(self._tax_lines(credit_note), {"VAT 23 (test)": 1.15})
         self.assertEqual(self._tax_lines(debit_note), {"VAT 23 (test)": 0.01})
+
+    def test_reverse_charge_tax(self):
+        # Reverse charge, 23 % booked +100 % and -100 %: 1 x 100.00 -> 60.00 credits 40.00, no tax
+        # to pay; its tax lines +9.20 and -9.20 (40.00 x 23 %), as Odoo books them.
+        paid, deducted = (self.company_data[f"default_account_tax_{kind}"] for kind in ("sale", "purchase"))
+        repartition = [
+            Command.create({"repartition_type": "base"}),
+            Command.create({"repartition_type": "tax", "factor_percent": 100, "account_id": paid.id}),
+            Command.create({"repartition_type": "tax", "factor_percent": -100, "account_id": deducted.id}),
+        ]
+        tax = self.env["account.tax"].create(
+            {
+                "name": "VAT 23 RC (test)",
+                "amount": 23,
+                "invoice_repartition_line_ids": repartition,
+                "refund_repartition_line_ids": repartition,
+            }
+        )
+        self.env.company.tax_calculation_rounding_method = "round_globally"
+        invoice = self._invoice({"name": "Service", "quantity": 1, "price_unit": 100, "tax_ids": tax})
+        credit_note = self._correct(invoice, edits={"Service": {"price_unit": 60}})
+        self.assertEqual(self._amounts(credit_note), (40.0, 0.0, 40.0))
+        self.assertEqual(
+            sorted(credit_note.line_ids.filtered("tax_line_id").mapped("amount_currency")), [-9.2, 9.2]
+        )
 
     def test_decimal_quantities(self):
         # 2.5 x 12.40 = 31.00 + 7.13; 1.75 x 12.40 = 21.70 + 4.991 -> 4.99: credit 9.30 + 2.14 = 11.44.
