@@ -1,4 +1,14 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
+from odoo.tools import float_compare
+
+
+def _tax_lines_add_up(tax):
+    """Whether the tax lines of `tax` add up to the tax amount, on invoices and on refunds."""
+    return all(
+        float_compare(sum(lines.filtered(lambda r: r.repartition_type == "tax").mapped("factor")), 1.0, 6)
+        == 0
+        for lines in (tax.invoice_repartition_line_ids, tax.refund_repartition_line_ids)
+    )
 
 
 class AccountMove(models.Model):
@@ -18,6 +28,35 @@ class AccountMove(models.Model):
         """Whether partial corrections (not cancelled) changed some of this invoice's lines."""
         self.ensure_one()
         return any(line.parent_state != "cancel" for line in self.invoice_line_ids.correction_line_ids)
+
+    def _set_correction_taxes(self, taxes):
+        """Bring this draft corrective document's tax lines to `taxes` ({tax: [amount in the
+        document's currency, in the company's]}), as an accountant edits a tax amount by hand:
+        Odoo keeps such amounts and balances the receivable with them."""
+        self.ensure_one()
+        sign = self.direction_sign
+        updates = []
+        for tax, (amount_currency, amount) in taxes.items():
+            tax_lines = self.line_ids.filtered(lambda line, tax=tax: line.tax_line_id == tax)
+            # Reverse charge (+100 % and -100 %): the tax lines' sum is no tax amount; Odoo's stays.
+            if not tax_lines or not _tax_lines_add_up(tax):
+                continue
+            booked_currency = sign * sum(tax_lines.mapped("amount_currency"))
+            delta_currency = self.currency_id.round(amount_currency - booked_currency)
+            delta = self.company_currency_id.round(amount - sign * sum(tax_lines.mapped("balance")))
+            if not (self.currency_id.is_zero(delta_currency) and self.company_currency_id.is_zero(delta)):
+                line = tax_lines[0]
+                updates.append(
+                    Command.update(
+                        line.id,
+                        {
+                            "amount_currency": line.amount_currency + sign * delta_currency,
+                            "balance": line.balance + sign * delta,
+                        },
+                    )
+                )
+        if updates:
+            self.write({"line_ids": updates})
 
     def action_open_correction_wizard(self):
         self.ensure_one()

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AccountMoveLine(models.Model):
@@ -14,35 +14,54 @@ class AccountMoveLine(models.Model):
     )
     correction_line_ids = fields.One2many("account.move.line", "corrected_line_id", readonly=True)
 
-    def _correction_source(self):
-        """This invoice line as its corrections so far (not cancelled) left it: the line after the
-        latest correction, or the invoice line itself. A new correction starts from it."""
-        self.ensure_one()
-        afters = self.correction_line_ids.filtered(
-            lambda line: line.correction_side == "after" and line.parent_state != "cancel"
-        )
-        return max(afters, key=lambda line: line.id) if afters else self
+    def _correction_sources(self):
+        """{invoice line: the line as its corrections so far (not cancelled) left it}: the line after
+        the latest correction, or the invoice line itself. A new correction starts from it. One query
+        for all the lines (the dialog reads hundreds at once)."""
+        latest = {}
+        for after in self.correction_line_ids:
+            if after.correction_side != "after" or after.parent_state == "cancel":
+                continue
+            line = after.corrected_line_id
+            if line not in latest or after.id > latest[line].id:
+                latest[line] = after
+        return {line: latest.get(line, line) for line in self}
 
-    def _correction_state(self):
-        """Quantity, unit price and discount of this invoice line after its corrections so far."""
-        source = self._correction_source()
+    def _correction_states(self):
+        """{invoice line: its quantity, unit price and discount after its corrections so far}."""
         return {
-            "quantity": abs(source.quantity),
-            "price_unit": source.price_unit,
-            "discount": source.discount,
+            line: {
+                "quantity": abs(source.quantity),
+                "price_unit": source.price_unit,
+                "discount": source.discount,
+            }
+            for line, source in self._correction_sources().items()
         }
 
-    def _correction_amounts(self, values):
-        """Subtotal and total of this line with other quantity, unit price and discount, computed
-        by Odoo's tax engine as the invoice computes its lines."""
-        self.ensure_one()
-        if not self.move_id:
-            return 0.0, 0.0
+    @api.model
+    def _correction_base_lines(self, lines_values):
+        """Invoice lines as base lines of Odoo's tax engine, with the quantity, unit price and
+        discount of `lines_values` ([(invoice line, values)]); taxes computed, not rounded yet."""
+        base_lines = []
+        for line, values in lines_values:
+            base_line = line.move_id._prepare_product_base_line_for_taxes_computation(line)
+            base_line.update(values)
+            base_lines.append(base_line)
+        company = self.env.company
+        if lines_values:
+            company = lines_values[0][0].company_id or company
+        self.env["account.tax"]._add_tax_details_in_base_lines(base_lines, company)
+        return base_lines
+
+    @api.model
+    def _correction_totals(self, lines_values):
+        """[(subtotal, total)] of invoice lines with other quantity, unit price and discount
+        ([(invoice line, values)]), each line rounded on its own as the invoice computes a line."""
         AccountTax = self.env["account.tax"]
-        base_line = self.move_id._prepare_product_base_line_for_taxes_computation(self)
-        base_line.update(values)
-        company = self.company_id or self.env.company
-        AccountTax._add_tax_details_in_base_line(base_line, company)
-        AccountTax._round_base_lines_tax_details([base_line], company)
-        details = base_line["tax_details"]
-        return details["total_excluded_currency"], details["total_included_currency"]
+        totals = []
+        base_lines = self._correction_base_lines(lines_values)
+        for (line, _values), base_line in zip(lines_values, base_lines, strict=True):
+            AccountTax._round_base_lines_tax_details([base_line], line.company_id or self.env.company)
+            details = base_line["tax_details"]
+            totals.append((details["total_excluded_currency"], details["total_included_currency"]))
+        return totals

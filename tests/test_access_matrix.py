@@ -144,7 +144,7 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
                 .sudo()
                 .create(self._values("account.move.correction", scope))
             )
-            return wizard if model == "account.move.correction" else wizard.line_ids[:1]
+            return wizard if model == "account.move.correction" else wizard.line_ids.ensure_one()
         return sudo[model].create(self._values(model, scope))  # a fresh one: nothing refers to it
 
     def _values(self, model, scope):
@@ -166,7 +166,13 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
             "res.partner.satisfaction": {"partner_id": client.id, "score": 3},
             "res.partner.credential": {"partner_id": client.id, "name": "Matrix new", "secret": "matrix-new"},
             "res.partner.credential.log": {"credential_id": self.credentials[scope].id, "action": "reveal"},
-            "account.move.correction": {"partner_id": client.id, "move_id": invoice.id, "reason": "Matrix"},
+            # Line mode: the wizard builds its lines (the matrix checks them too).
+            "account.move.correction": {
+                "partner_id": client.id,
+                "move_id": invoice.id,
+                "reason": "Matrix",
+                "mode": "partial",
+            },
         }[model]
 
     def _update(self, model):

@@ -1,5 +1,6 @@
 from collections import defaultdict
 
+from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.tests import tagged
 
@@ -121,6 +122,67 @@ class TestCorrectionAmounts(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual(invoice.amount_tax, 4.61)
         self._assert_correction(
             invoice, {"Cable A": {"price_unit": 5.01}}, (5.02, 1.15, 6.17), {"VAT 23 (test)": 1.15}
+        )
+
+    def _single_line_correction(self, method):
+        # One line: 10.03 x 23 % = 2.3069 -> 2.31; unit price 5.01: 1.1523 -> 1.15. The invoice's tax
+        # goes down by 2.31 - 1.15 = 1.16 under either method: credit 5.02 + 1.16 = 6.18. Rounding the
+        # credit note's own 5.02 globally would give 5.02 x 23 % = 1.1546 -> 1.15, a cent short.
+        self.env.company.tax_calculation_rounding_method = method
+        invoice = self._invoice({"name": "Cable", "quantity": 1, "price_unit": 10.03, "tax_ids": self.tax_23})
+        self.assertEqual(self._amounts(invoice), (10.03, 2.31, 12.34))
+        return self._assert_correction(
+            invoice, {"Cable": {"price_unit": 5.01}}, (5.02, 1.16, 6.18), {"VAT 23 (test)": 1.16}
+        )
+
+    def test_single_line_rounding_per_line(self):
+        self._single_line_correction("round_per_line")
+
+    def test_single_line_rounding_globally(self):
+        credit_note = self._single_line_correction("round_globally")
+        # Balanced, it posts and takes 6.18 off what the invoice owes: 12.34 - 6.18 = 6.16.
+        credit_note.action_post()
+        self.assertEqual(credit_note.reversed_entry_id.amount_residual, 6.16)
+
+    def test_rounding_globally_down_and_up(self):
+        # Globally, 23 %: Cable A 10.03 -> 5.00 (down), Cable B 10.03 -> 10.10 (up). Invoice 20.06 x 23 %
+        # = 4.6138 -> 4.61; with A corrected 15.03 -> 3.4569 -> 3.46; with both 15.10 -> 3.473 -> 3.47.
+        # Credit note: 5.03 + (4.61 - 3.46 =) 1.15 = 6.18 (its own 5.03 x 23 % would give 1.16);
+        # debit note: 0.07 + (3.47 - 3.46 =) 0.01 = 0.08 (its own 0.07 x 23 % would give 0.02).
+        invoice = self._rounding_invoice("round_globally")
+        documents = self._correct(
+            invoice, edits={"Cable A": {"price_unit": 5.0}, "Cable B": {"price_unit": 10.1}}
+        )
+        credit_note = documents.filtered(lambda move: move.move_type == "out_refund")
+        debit_note = documents - credit_note
+        self.assertEqual(self._amounts(credit_note), (5.03, 1.15, 6.18))
+        self.assertEqual(self._amounts(debit_note), (0.07, 0.01, 0.08))
+        self.assertEqual(self._tax_lines(credit_note), {"VAT 23 (test)": 1.15})
+        self.assertEqual(self._tax_lines(debit_note), {"VAT 23 (test)": 0.01})
+
+    def test_reverse_charge_tax(self):
+        # Reverse charge, 23 % booked +100 % and -100 %: 1 x 100.00 -> 60.00 credits 40.00, no tax
+        # to pay; its tax lines +9.20 and -9.20 (40.00 x 23 %), as Odoo books them.
+        paid, deducted = (self.company_data[f"default_account_tax_{kind}"] for kind in ("sale", "purchase"))
+        repartition = [
+            Command.create({"repartition_type": "base"}),
+            Command.create({"repartition_type": "tax", "factor_percent": 100, "account_id": paid.id}),
+            Command.create({"repartition_type": "tax", "factor_percent": -100, "account_id": deducted.id}),
+        ]
+        tax = self.env["account.tax"].create(
+            {
+                "name": "VAT 23 RC (test)",
+                "amount": 23,
+                "invoice_repartition_line_ids": repartition,
+                "refund_repartition_line_ids": repartition,
+            }
+        )
+        self.env.company.tax_calculation_rounding_method = "round_globally"
+        invoice = self._invoice({"name": "Service", "quantity": 1, "price_unit": 100, "tax_ids": tax})
+        credit_note = self._correct(invoice, edits={"Service": {"price_unit": 60}})
+        self.assertEqual(self._amounts(credit_note), (40.0, 0.0, 40.0))
+        self.assertEqual(
+            sorted(credit_note.line_ids.filtered("tax_line_id").mapped("amount_currency")), [-9.2, 9.2]
         )
 
     def test_decimal_quantities(self):

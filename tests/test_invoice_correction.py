@@ -1,6 +1,6 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .correction_common import CorrectionSetup
 
@@ -41,6 +41,32 @@ class TestInvoiceCorrection(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual(chairs.move_line_id.name, "Chairs")
         self.assertEqual((chairs.quantity, chairs.price_unit, chairs.discount), (8, 100, 10))
         self.assertEqual((cushions.quantity, cushions.price_unit, cushions.discount), (5, 40, 0))
+
+    def test_lines_are_built_in_line_mode(self):
+        """Opened from the invoice in full mode, the dialog builds no lines (it shows none); line mode
+        builds them, and what was typed in them survives a trip to another mode."""
+        form = Form(
+            self.env["account.move.correction"].with_context(
+                **self.invoice.action_open_correction_wizard()["context"]
+            )
+        )
+        self.assertEqual((form.mode, form.move_id, len(form.line_ids)), ("full", self.invoice, 0))
+        form.mode = "partial"
+        self.assertEqual(len(form.line_ids), 2)
+        with form.line_ids.edit(0) as line:
+            self.assertEqual(line.name, "Chairs")
+            line.quantity = 8
+        form.mode = "full"
+        form.mode = "partial"
+        with form.line_ids.edit(0) as line:
+            self.assertEqual(line.quantity, 8)
+        form.move_id = self._make_invoice(
+            self.client, [{"name": "Lamp", "quantity": 1, "price_unit": 50, "tax_ids": self.tax_23}]
+        )
+        # Another invoice: its own lines.
+        self.assertEqual(len(form.line_ids), 1)
+        with form.line_ids.edit(0) as line:
+            self.assertEqual(line.name, "Lamp")
 
     def test_full_correction(self):
         credit_note = self._correct(mode="full")

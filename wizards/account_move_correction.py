@@ -1,4 +1,5 @@
 import math
+from collections import defaultdict
 
 from odoo import Command, api, fields, models
 from odoo.addons.client_hub.models.input_checks import has_control_characters
@@ -23,7 +24,6 @@ class AccountMoveCorrection(models.TransientModel):
     )
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
-    currency_id = fields.Many2one(related="move_id.currency_id")
     reason = fields.Char(required=True, help="Printed on the corrective documents.")
     date = fields.Date(required=True, default=fields.Date.context_today)
     journal_id = fields.Many2one(
@@ -56,14 +56,28 @@ class AccountMoveCorrection(models.TransientModel):
         for wizard in self:
             wizard.journal_id = wizard.move_id.journal_id
 
-    @api.depends("move_id")
+    @api.depends("move_id", "mode")
     def _compute_line_ids(self):
         for wizard in self:
-            lines = wizard.move_id.invoice_line_ids.filtered(lambda line: line.display_type == "product")
-            # "After" starts from the current state: the invoice's values after earlier corrections.
-            wizard.line_ids = [Command.clear()] + [
-                Command.create({"move_line_id": line.id, **line._correction_state()}) for line in lines
-            ]
+            if wizard.line_ids and wizard.line_ids.move_line_id.move_id == wizard.move_id:
+                # Already the invoice's lines: keep what the user typed in them.
+                wizard.line_ids = wizard.line_ids
+            elif wizard.mode == "partial" and wizard.move_id:
+                wizard.line_ids = [Command.clear(), *wizard._line_commands()]
+            else:
+                # Shown in line mode only: built when it is chosen, not for every invoice picked.
+                wizard.line_ids = [Command.clear()]
+
+    def _invoice_lines(self):
+        return self.move_id.invoice_line_ids.filtered(lambda line: line.display_type == "product")
+
+    def _line_commands(self):
+        """One line per invoice line, "after" starting from the current state: the invoice's values
+        after earlier corrections (created in one go, every value given)."""
+        return [
+            Command.create({"move_line_id": line.id, **state})
+            for line, state in self._invoice_lines()._correction_states().items()
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -172,6 +186,8 @@ class AccountMoveCorrection(models.TransientModel):
             reversal.refund_moves()
             return reversal.new_move_ids
         # Earlier corrections changed the invoice: credit what is left of it, not the original.
+        if not self.line_ids:
+            self.line_ids = self._line_commands()
         self.line_ids.write({"quantity": 0.0})
         documents = self._correct_partial()
         if not documents:
@@ -181,7 +197,7 @@ class AccountMoveCorrection(models.TransientModel):
         return documents
 
     def _correct_replace(self):
-        states = [line.move_line_id._correction_state() for line in self.line_ids]
+        states = list(self._invoice_lines()._correction_states().values())
         credit_note = self._correct_full()
         new_invoice = self.move_id.copy({"invoice_date": self.date, "journal_id": self.journal_id.id})
         new_lines = new_invoice.invoice_line_ids.filtered(lambda line: line.display_type == "product")
@@ -196,13 +212,45 @@ class AccountMoveCorrection(models.TransientModel):
             raise UserError(self.env._("Change at least one line: this correction changes nothing."))
         down = changed.filtered(lambda line: line.difference_total < 0)
         up = changed - down
+        # The invoice's lines as they are, with the lines going down corrected, then with all corrected.
+        current = self._invoice_lines()._correction_states()
+        lowered = {**current, **{line.move_line_id: line._after_values() for line in down}}
+        corrected = {**lowered, **{line.move_line_id: line._after_values() for line in up}}
         documents = self.env["account.move"]
         if down:
-            documents |= self._create_document("out_refund", down, reversed_entry_id=self.move_id.id)
+            credit_note = self._create_document("out_refund", down, reversed_entry_id=self.move_id.id)
+            credit_note._set_correction_taxes(self._tax_difference(current, lowered))
+            documents |= credit_note
         if up:
             # An Odoo debit note: the invoice's Debit Notes button and the localizations see it.
-            documents |= self._create_document("out_invoice", up, debit_origin_id=self.move_id.id)
+            debit_note = self._create_document("out_invoice", up, debit_origin_id=self.move_id.id)
+            debit_note._set_correction_taxes(self._tax_difference(corrected, lowered))
+            documents |= debit_note
         return documents
+
+    def _invoice_taxes(self, states):
+        """{tax: [amount in the invoice's currency, in the company's]} of the invoice with its lines
+        in these states ({invoice line: values}), rounded as Odoo rounds the invoice's tax lines
+        (per line or globally): one batch through Odoo's tax engine."""
+        AccountTax = self.env["account.tax"]
+        base_lines = self.env["account.move.line"]._correction_base_lines(list(states.items()))
+        AccountTax._round_base_lines_tax_details(base_lines, self.move_id.company_id)
+        amounts = defaultdict(lambda: [0.0, 0.0])
+        for base_line in base_lines:
+            for tax_data in base_line["tax_details"]["taxes_data"]:
+                amounts[tax_data["tax"]][0] += tax_data["tax_amount_currency"]
+                amounts[tax_data["tax"]][1] += tax_data["tax_amount"]
+        return amounts
+
+    def _tax_difference(self, states, other_states):
+        """What the invoice's tax lines with lines in `states` exceed those in `other_states` by, per
+        tax: what a corrective document between the two must carry, to the cent under either
+        rounding method (its own lines rounded globally may give a cent more or less)."""
+        taxes, other_taxes = self._invoice_taxes(states), self._invoice_taxes(other_states)
+        return {
+            tax: [amount - other for amount, other in zip(taxes[tax], other_taxes[tax], strict=True)]
+            for tax in taxes.keys() | other_taxes.keys()
+        }
 
     def _create_document(self, move_type, correction_lines, **values):
         """A credit note or debit note carrying, per corrected line, the line before the correction
@@ -283,9 +331,10 @@ class AccountMoveCorrectionLine(models.TransientModel):
 
     @api.depends("move_line_id")
     def _compute_before(self):
+        # The stored figures of the invoice lines or of their latest corrections' lines after.
+        sources = self.move_line_id._correction_sources()
         for line in self:
-            # The stored figures of the invoice line or of the latest correction's line after.
-            source = line.move_line_id._correction_source()
+            source = sources.get(line.move_line_id, line.move_line_id)
             line.original_quantity = abs(source.quantity)
             line.original_price_unit = source.price_unit
             line.original_discount = source.discount
@@ -296,21 +345,34 @@ class AccountMoveCorrectionLine(models.TransientModel):
         "quantity", "price_unit", "discount", "original_quantity", "original_price_unit", "original_discount"
     )
     def _compute_amounts(self):
+        # Unchanged lines (all of them when the dialog opens) need no tax computation; the changed
+        # ones go through Odoo's tax engine together.
+        changed = self.filtered(
+            lambda line: (
+                (line.quantity, line.price_unit, line.discount)
+                != (line.original_quantity, line.original_price_unit, line.original_discount)
+            )
+        )
+        totals = dict(
+            zip(
+                changed,
+                self.env["account.move.line"]._correction_totals(
+                    [(line.move_line_id, line._after_values()) for line in changed]
+                ),
+                strict=True,
+            )
+        )
         for line in self:
-            after = (line.quantity, line.price_unit, line.discount)
-            if after == (line.original_quantity, line.original_price_unit, line.original_discount):
-                # Unchanged (every line when the dialog opens): no tax computation.
-                line.subtotal, line.total = line.original_subtotal, line.original_total
-            else:
-                line.subtotal, line.total = line.move_line_id._correction_amounts(
-                    dict(zip(("quantity", "price_unit", "discount"), after, strict=True))
-                )
+            line.subtotal, line.total = totals.get(line, (line.original_subtotal, line.original_total))
             line.difference = line.subtotal - line.original_subtotal
             line.difference_total = line.total - line.original_total
             currency = line.currency_id
             line.is_changed = bool(currency) and not (
                 currency.is_zero(line.difference) and currency.is_zero(line.difference_total)
             )
+
+    def _after_values(self):
+        return {"quantity": self.quantity, "price_unit": self.price_unit, "discount": self.discount}
 
     @api.constrains("quantity", "discount", "price_unit")
     def _check_values(self):
@@ -350,7 +412,7 @@ class AccountMoveCorrectionLine(models.TransientModel):
             "price_unit": self.original_price_unit,
             "discount": self.original_discount,
         }
-        after = {"quantity": self.quantity, "price_unit": self.price_unit, "discount": self.discount}
+        after = self._after_values()
         return [
             {
                 **common,

@@ -275,6 +275,17 @@ def ensure_bench_db(db, base_db, clients):
         env["ir.config_parameter"].set_param(MARKER, f"{clients}:{MARKER_VERSION}")
 
 
+def ensure_module_db(db, base_db):
+    """`db` with client_hub installed (any clients in it are kept), updated to the code."""
+    if psql(db, "SELECT state FROM ir_module_module WHERE name = 'client_hub'") == "installed":
+        run_odoo("-d", db, "-u", "client_hub", quiet=True)
+        return
+    ensure_dependencies_db(base_db)
+    step(f"creating {db}: client_hub on a copy of {base_db}")
+    recreate(db, base_db)
+    run_odoo("-d", db, "-i", "client_hub", quiet=True)
+
+
 @contextlib.contextmanager
 def odoo_env(db):
     """An environment on `db` (superuser); commits on success."""
@@ -736,6 +747,19 @@ def bench_correction(env, repetitions, lines=500, corrected=50):
         open_dialog()  # warm the caches
         results[f"open_{name}"] = median_of(repetitions, open_dialog)
 
+    # The dialog builds its lines when the user picks line mode (they are shown in it only).
+    correction_model, correction_spec = dialogs["correction"]
+    values = correction_model.onchange({}, [], correction_spec)["value"]
+    values = {name: value["id"] if isinstance(value, dict) else value for name, value in values.items()}
+
+    def line_mode():
+        env.invalidate_all()
+        values["mode"] = "partial"
+        return timed(env, lambda: correction_model.onchange(values, ["mode"], correction_spec))
+
+    line_mode()
+    results["line_mode_correction"] = median_of(repetitions, line_mode)
+
     def correct():
         with savepoint(env):
             wizard = dialogs["correction"][0].create(
@@ -868,11 +892,13 @@ def ratio(module, vanilla):
 
 def rows(data):
     """(measure, module, vanilla, ratio, target) rows of the table."""
-    return (
-        (main_rows(data) if "list" in data else [])
-        + scale_rows(data.get("scale"))
-        + axis_rows(data.get("axis") or {})
-    )
+    if "list" in data:
+        table = main_rows(data)
+    elif "correction" in data:
+        table = correction_rows(data["correction"])
+    else:
+        table = []
+    return table + scale_rows(data.get("scale")) + axis_rows(data.get("axis") or {})
 
 
 def main_rows(data):
@@ -1104,7 +1130,7 @@ def correction_rows(correction):
             "confirm_reversal",
         ),
     )
-    return [
+    table = [
         (
             label,
             1000 * correction[module]["seconds"],
@@ -1115,6 +1141,19 @@ def correction_rows(correction):
         )
         for label, module, vanilla in cases
     ]
+    if "line_mode_correction" in correction:
+        table.insert(
+            1,
+            (
+                f"Correction dialog switched to line mode, {lines} lines: ms",
+                1000 * correction["line_mode_correction"]["seconds"],
+                None,
+                None,
+                "(information)",
+                "abs",
+            ),
+        )
+    return table
 
 
 def number(value):
@@ -1167,7 +1206,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=10000, help="N: clients (10xN partners for grouping)")
     parser.add_argument("--repetitions", type=int, default=5, help="repetitions of each measurement")
-    parser.add_argument("--db", default="client_hub_bench")
+    parser.add_argument(
+        "--db",
+        default="client_hub_bench",
+        help="the bench database (its dependencies' database is DB_base); only these two are touched",
+    )
     parser.add_argument("--port", type=int, default=8269)
     parser.add_argument(
         "--skip-install", action="store_true", help="do not measure the install (saves minutes)"
@@ -1187,12 +1230,26 @@ def main():
         help="partner counts of the scale axis: list, lookup, grouping, portal at each ('': skip)",
     )
     parser.add_argument("--axis-only", action="store_true", help="measure only the scale axis")
+    parser.add_argument(
+        "--correction-only",
+        action="store_true",
+        help="measure only the correction dialog (a quick check: client_hub installed, no clients)",
+    )
     args = parser.parse_args()
 
     from odoo.tools import config  # noqa: PLC0415
 
     config.parse_config(["--log-level", "warn"], setup_logging=True)
     base_db = f"{args.db}_base"
+    if args.correction_only:
+        step(f"invoice correction on {args.db}")
+        ensure_module_db(args.db, base_db)
+        data = {"date": date.today().isoformat(), "machine": machine()}
+        with odoo_env(args.db) as env:
+            data["correction"] = bench_correction(env, args.repetitions)
+            env.cr.rollback()
+        print_table(data)
+        return
     ensure_dependencies_db(base_db)
     sizes = [int(size) for size in args.axis.split(",") if size.strip()]
     if args.axis_only:
