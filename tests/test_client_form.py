@@ -28,8 +28,6 @@ class TestClientForm(ClientHubCase):
             "tax_condition_id",
             "acquisition_source_id",
             "referred_by_id",
-            "website",
-            "lang",
             "comment",
             "satisfaction_score",
             "client_address_ids",
@@ -46,6 +44,17 @@ class TestClientForm(ClientHubCase):
 
     def test_vat_is_shown_once(self):
         self.assertEqual(len(self._form_arch().findall(".//sheet//field[@name='vat']")), 1)
+
+    def test_website_and_language_are_shown_once(self):
+        arch = self._form_arch()
+        for name in ("website", "lang"):
+            # Not counting the contacts' own form inside the Contacts tab.
+            shown = [
+                field
+                for field in arch.findall(f".//sheet//field[@name='{name}']")
+                if not any(ancestor.tag == "field" for ancestor in field.iterancestors())
+            ]
+            self.assertEqual(len(shown), 1, name)
 
     def test_the_client_page_opens_first(self):
         arch = self._form_arch()
