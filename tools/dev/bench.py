@@ -206,16 +206,26 @@ SELECT 'Axis Company ' || g, 'Axis Company ' || g, true, 'contact', true, 'ask',
 """
 
 
+def reused_or_installed(db, base_db, marker, built_for, what):
+    """True when `db` was built for `built_for` (its `marker` parameter): client_hub is updated in
+    it. Otherwise `db` becomes a copy of `base_db` with client_hub installed, to be filled."""
+    if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{marker}'") == built_for:
+        step(f"reusing {db} ({what}), updating client_hub in it")
+        run_odoo("-d", db, "-u", "client_hub", quiet=True)
+        return True
+    step(f"building {db}: client_hub + {what} (minutes for the big sizes)")
+    recreate(db, base_db)
+    run_odoo("-d", db, "-i", "client_hub", quiet=True)
+    return False
+
+
 def ensure_axis_db(db, base_db, partners):
     """client_hub installed on the dependencies' database, then `partners` more partners (built
     once): what the scale axis measures at each size."""
-    if psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{AXIS_MARKER}'") == str(partners):
-        step(f"reusing {db} ({partners} partners), updating client_hub in it")
-        run_odoo("-d", db, "-u", "client_hub", quiet=True)
+    if reused_or_installed(
+        db, base_db, AXIS_MARKER, str(partners), f"{partners} partners with profiles, by SQL"
+    ):
         return
-    step(f"building {db}: client_hub + {partners} partners with client profiles, with SQL")
-    recreate(db, base_db)
-    run_odoo("-d", db, "-i", "client_hub", quiet=True)
     with odoo_env(db) as env:
         parents = env["res.partner.client.category"].create([{"name": f"Sector {i}"} for i in range(8)])
         env["res.partner.client.category"].create(
@@ -255,19 +265,14 @@ def measure_axis(base_db, sizes, repetitions, port):
 
 
 def ensure_bench_db(db, base_db, clients):
-    if (
-        psql(db, f"SELECT value FROM ir_config_parameter WHERE key = '{MARKER}'")
-        == f"{clients}:{MARKER_VERSION}"
+    built_for = f"{clients}:{MARKER_VERSION}"
+    if reused_or_installed(
+        db, base_db, MARKER, built_for, f"{clients} clients, {10 * clients} partners in all"
     ):
-        step(f"reusing {db} ({clients} clients), updating client_hub in it")
-        run_odoo("-d", db, "-u", "client_hub", quiet=True)
         return
-    step(f"building {db}: {clients} clients, {10 * clients} partners in all (a few minutes for 10000)")
-    recreate(db, base_db)
-    run_odoo("-d", db, "-i", "client_hub", quiet=True)
     with odoo_env(db) as env:
         populate(env, clients)
-        env["ir.config_parameter"].set_param(MARKER, f"{clients}:{MARKER_VERSION}")
+        env["ir.config_parameter"].set_param(MARKER, built_for)
 
 
 def ensure_module_db(db, base_db):
