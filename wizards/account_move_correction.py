@@ -216,15 +216,20 @@ class AccountMoveCorrection(models.TransientModel):
         current = self._invoice_lines()._correction_states()
         lowered = {**current, **{line.move_line_id: line._after_values() for line in down}}
         corrected = {**lowered, **{line.move_line_id: line._after_values() for line in up}}
+        lowered_taxes = self._invoice_taxes(lowered)  # both documents are measured from it
         documents = self.env["account.move"]
         if down:
             credit_note = self._create_document("out_refund", down, reversed_entry_id=self.move_id.id)
-            credit_note._set_correction_taxes(self._tax_difference(current, lowered))
+            credit_note._set_correction_taxes(
+                self._tax_difference(self._invoice_taxes(current), lowered_taxes)
+            )
             documents |= credit_note
         if up:
             # An Odoo debit note: the invoice's Debit Notes button and the localizations see it.
             debit_note = self._create_document("out_invoice", up, debit_origin_id=self.move_id.id)
-            debit_note._set_correction_taxes(self._tax_difference(corrected, lowered))
+            debit_note._set_correction_taxes(
+                self._tax_difference(self._invoice_taxes(corrected), lowered_taxes)
+            )
             documents |= debit_note
         return documents
 
@@ -242,11 +247,11 @@ class AccountMoveCorrection(models.TransientModel):
                 amounts[tax_data["tax"]][1] += tax_data["tax_amount"]
         return amounts
 
-    def _tax_difference(self, states, other_states):
-        """What the invoice's tax lines with lines in `states` exceed those in `other_states` by, per
-        tax: what a corrective document between the two must carry, to the cent under either
+    @api.model
+    def _tax_difference(self, taxes, other_taxes):
+        """What the invoice's tax lines `taxes` exceed `other_taxes` by (both from _invoice_taxes),
+        per tax: what a corrective document between the two must carry, to the cent under either
         rounding method (its own lines rounded globally may give a cent more or less)."""
-        taxes, other_taxes = self._invoice_taxes(states), self._invoice_taxes(other_states)
         return {
             tax: [amount - other for amount, other in zip(taxes[tax], other_taxes[tax], strict=True)]
             for tax in taxes.keys() | other_taxes.keys()
