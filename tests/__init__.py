@@ -8,7 +8,10 @@ from . import test_client_import
 from . import test_client_number
 from . import test_client_status
 from . import test_correction_amounts
+from . import test_correction_language
 from . import test_correction_pdf
+from . import test_correction_refusals
+from . import test_correction_rule
 from . import test_hostile_input
 from . import test_install
 from . import test_invoice_correction
