@@ -54,8 +54,10 @@ class AccountMove(models.Model):
         self.ensure_one()
         documents = self.search([("correction_of_move_id", "=", self.id), ("state", "!=", "cancel")])
         return documents.filtered(
-            lambda document: (document.move_type == "out_refund" or document.debit_origin_id)
-            and not any(reversal.state == "posted" for reversal in document.reversal_move_ids)
+            lambda document: (
+                (document.move_type == "out_refund" or document.debit_origin_id)
+                and not any(reversal.state == "posted" for reversal in document.reversal_move_ids)
+            )
         )
 
     def _is_correction_document(self):
@@ -177,7 +179,9 @@ class AccountMove(models.Model):
         )
         rounding = self.company_currency_id.round(total - taxes - sign * sum(lines.mapped("balance")))
         if not (self.currency_id.is_zero(rounding_currency) and self.company_currency_id.is_zero(rounding)):
-            cash_rounding = self.invoice_cash_rounding_id or self.correction_of_move_id.invoice_cash_rounding_id
+            cash_rounding = (
+                self.invoice_cash_rounding_id or self.correction_of_move_id.invoice_cash_rounding_id
+            )
             # As Odoo books a rounding: a debit is a loss, a credit a profit.
             account = cash_rounding.profit_account_id
             if sign * rounding > 0 and cash_rounding.loss_account_id:

@@ -22,7 +22,8 @@ class TestCorrectionLanguage(CorrectionSetup, AccountTestInvoicingCommon):
         credit_note = self._correct(edits={"Chairs": {"quantity": 8}}, reason="Zwrot")
         self.assertEqual(credit_note.ref, f"Korekta faktury {self.invoice.name}: Zwrot")
         self.assertEqual(
-            sorted(credit_note.invoice_line_ids.mapped("name")), ["Chairs (po korekcie)", "Chairs (przed korektą)"]
+            sorted(credit_note.invoice_line_ids.mapped("name")),
+            ["Chairs (po korekcie)", "Chairs (przed korektą)"],
         )
 
     def test_full_correction_in_the_clients_language(self):

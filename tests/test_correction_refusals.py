@@ -19,7 +19,9 @@ class TestCorrectionRefusals(CorrectionSetup, AccountTestInvoicingCommon):
 
     def _opened_from(self, document):
         return Form(
-            self.env["account.move.correction"].with_context(**document.action_open_correction_wizard()["context"])
+            self.env["account.move.correction"].with_context(
+                **document.action_open_correction_wizard()["context"]
+            )
         )
 
     def test_correction_documents_are_not_offered(self):
@@ -65,18 +67,27 @@ class TestCorrectionRefusals(CorrectionSetup, AccountTestInvoicingCommon):
                 "mode": "partial",
                 "line_ids": [
                     Command.create(
-                        {"move_line_id": other.invoice_line_ids.id, "quantity": 0, "price_unit": 500, "discount": 0}
+                        {
+                            "move_line_id": other.invoice_line_ids.id,
+                            "quantity": 0,
+                            "price_unit": 500,
+                            "discount": 0,
+                        }
                     )
                 ],
             }
         )
-        with self.assertRaisesRegex(UserError, f"must be lines of invoice {self.invoice.name}, not of {other.name}"):
+        with self.assertRaisesRegex(
+            UserError, f"must be lines of invoice {self.invoice.name}, not of {other.name}"
+        ):
             wizard.action_confirm()
         self.assertFalse(other.invoice_line_ids.correction_line_ids)
 
     def _refused_date(self, lock_field, date="2026-10-20"):
         self.env.company[lock_field] = "2026-10-31"
-        with self.assertRaisesRegex(UserError, r"is in a locked period .*: date the correction 11/01/2026 or later\.$"):
+        with self.assertRaisesRegex(
+            UserError, r"is in a locked period .*: date the correction 11/01/2026 or later\.$"
+        ):
             self._correct(mode="full", date=date)
         self.assertFalse(self.env["account.move"].search([("correction_of_move_id", "=", self.invoice.id)]))
 
@@ -91,7 +102,9 @@ class TestCorrectionRefusals(CorrectionSetup, AccountTestInvoicingCommon):
 
     def test_the_printed_date_is_the_accounting_date(self):
         self.env.company.sale_lock_date = "2026-10-31"
-        documents = self._correct(edits={"Chairs": {"quantity": 8}, "Cushions": {"quantity": 6}}, date="2026-11-01")
+        documents = self._correct(
+            edits={"Chairs": {"quantity": 8}, "Cushions": {"quantity": 6}}, date="2026-11-01"
+        )
         documents |= self._correct(mode="full", date="2026-11-02")
         documents.action_post()
         self.assertEqual(
@@ -101,15 +114,21 @@ class TestCorrectionRefusals(CorrectionSetup, AccountTestInvoicingCommon):
 
     def test_draft_and_cancelled_invoices(self):
         draft = self._make_invoice(
-            self.client, [{"name": "Desk", "quantity": 1, "price_unit": 10, "tax_ids": self.tax_23}], post=False
+            self.client,
+            [{"name": "Desk", "quantity": 1, "price_unit": 10, "tax_ids": self.tax_23}],
+            post=False,
         )
         wizard = self.env["account.move.correction"].create(
             {"partner_id": self.client.id, "move_id": draft.id, "reason": "x", "mode": "full"}
         )
-        with self.assertRaisesRegex(UserError, r"is a draft: edit it directly, or post it before correcting it\.") as caught:
+        with self.assertRaisesRegex(
+            UserError, r"is a draft: edit it directly, or post it before correcting it\."
+        ) as caught:
             wizard.action_confirm()
         self.assertNotIn(", not .", str(caught.exception))
         self.assertIn(draft.display_name, str(caught.exception))
         draft.button_cancel()
-        with self.assertRaisesRegex(UserError, r"is cancelled, so it has nothing to correct: reset it to draft"):
+        with self.assertRaisesRegex(
+            UserError, r"is cancelled, so it has nothing to correct: reset it to draft"
+        ):
             wizard.action_confirm()

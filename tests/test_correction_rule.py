@@ -33,7 +33,11 @@ class TestCorrectionRule(CorrectionSetup, AccountTestInvoicingCommon):
             amounts[f"tax {line.tax_line_id.name}"][1] -= line.balance
         for move in moves:
             sign = -1 if move.move_type == "out_refund" else 1
-            for key, field in (("untaxed", "amount_untaxed"), ("total", "amount_total"), ("owed", "amount_residual")):
+            for key, field in (
+                ("untaxed", "amount_untaxed"),
+                ("total", "amount_total"),
+                ("owed", "amount_residual"),
+            ):
                 amounts[key][0] += sign * move[field]
                 amounts[key][1] += move[f"{field}_signed"]
         return {
@@ -196,7 +200,13 @@ class TestCorrectionRule(CorrectionSetup, AccountTestInvoicingCommon):
         reversal = (
             self.env["account.move.reversal"]
             .with_context(active_model="account.move", active_ids=document.ids)
-            .create({"move_ids": [Command.set(document.ids)], "reason": "Undo", "journal_id": document.journal_id.id})
+            .create(
+                {
+                    "move_ids": [Command.set(document.ids)],
+                    "reason": "Undo",
+                    "journal_id": document.journal_id.id,
+                }
+            )
         )
         reversal.refund_moves()
         reversal.new_move_ids.action_post()
@@ -252,7 +262,9 @@ class TestCorrectionRule(CorrectionSetup, AccountTestInvoicingCommon):
                 "invoice_date": "2026-10-01",
                 "fiscal_position_id": position.id,
                 "invoice_line_ids": [
-                    Command.create({"name": "Chair", "product_id": self.product_a.id, "quantity": 10, "price_unit": 100})
+                    Command.create(
+                        {"name": "Chair", "product_id": self.product_a.id, "quantity": 10, "price_unit": 100}
+                    )
                 ],
             }
         )

@@ -175,7 +175,7 @@ class AccountMoveCorrection(models.TransientModel):
         if move.commercial_partner_id != self.partner_id.commercial_partner_id:
             raise UserError(
                 self.env._(
-                    "Invoice %(invoice)s is not an invoice of %(client)s: choose one of the client's invoices.",
+                    "Invoice %(invoice)s is not an invoice of %(client)s: choose one of its invoices.",
                     invoice=move.display_name,
                     client=self.partner_id.commercial_partner_id.display_name,
                 )
@@ -206,7 +206,7 @@ class AccountMoveCorrection(models.TransientModel):
         if move.state == "cancel":
             raise UserError(
                 self.env._(
-                    "%(invoice)s is cancelled, so it has nothing to correct: reset it to draft to use it again.",
+                    "%(invoice)s is cancelled, so it has nothing to correct: reset it to draft to use it.",
                     invoice=move.display_name,
                 )
             )
@@ -326,7 +326,9 @@ class AccountMoveCorrection(models.TransientModel):
         return documents
 
     def _reference(self):
-        return self.env._("Correction of %(invoice)s: %(reason)s", invoice=self.move_id.name, reason=self.reason)
+        return self.env._(
+            "Correction of %(invoice)s: %(reason)s", invoice=self.move_id.name, reason=self.reason
+        )
 
     def _create_document(self, move_type, correction_lines, **values):
         """A credit note or debit note carrying, per corrected line, the line before the correction
