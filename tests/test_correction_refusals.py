@@ -54,6 +54,16 @@ class TestCorrectionRefusals(CorrectionSetup, AccountTestInvoicingCommon):
         with self.assertRaisesRegex(UserError, f"is itself a correction of {self.invoice.name}: correct"):
             wizard.action_confirm()
 
+    def test_a_fully_credited_invoice_is_refused(self):
+        # Even before its credit note is posted (and reconciled), and again once it is reversed.
+        credit_note = self._correct(mode="full")
+        with self.assertRaisesRegex(
+            UserError, f"already fully credited by {credit_note.display_name}: cancel"
+        ):
+            self._correct(edits={"Chairs": {"quantity": 8}})
+        credit_note.button_cancel()
+        self.assertEqual(self._amounts(self._correct(mode="full")), (1100.0, 223.0, 1323.0))
+
     def test_a_line_of_another_invoice_is_refused(self):
         other = self._make_invoice(
             self.env["res.partner"].create({"name": "Other Client", "is_company": True}),

@@ -217,6 +217,21 @@ class AccountMoveCorrection(models.TransientModel):
                     invoice=move.display_name,
                 )
             )
+        # A full credit note mirrors the invoice without pointing to its lines: nothing is left.
+        credited = move._correction_documents().filtered(
+            lambda document: (
+                document.move_type == "out_refund" and not document.invoice_line_ids.corrected_line_id
+            )
+        )
+        if credited:
+            raise UserError(
+                self.env._(
+                    "Invoice %(invoice)s is already fully credited by %(document)s: cancel or reverse"
+                    " that credit note to correct the invoice again.",
+                    invoice=move.display_name,
+                    document=credited[:1].display_name,
+                )
+            )
         foreign = self.line_ids.move_line_id.filtered(
             lambda line: line.move_id != move or line.display_type != "product"
         )
