@@ -217,7 +217,11 @@ class AccountMove(models.Model):
                 lambda line, tax=tax: line.tax_line_id == tax and line.display_type == "tax"
             )
             # Reverse charge (+100 % and -100 %): the tax lines' sum is no tax amount; Odoo's stays.
-            if not tax_lines or not _tax_lines_add_up(tax):
+            if not _tax_lines_add_up(tax):
+                continue
+            if not tax_lines:
+                # The document's own lines round this tax to nothing, the invoice's moves by a cent.
+                updates += self._correction_tax_line_commands(tax, amount_currency, amount)
                 continue
             booked_currency = sign * sum(tax_lines.mapped("amount_currency"))
             delta_currency = self.currency_id.round(amount_currency - booked_currency)
@@ -235,6 +239,35 @@ class AccountMove(models.Model):
                 )
         if updates:
             self.write({"line_ids": updates})
+
+    def _correction_tax_line_commands(self, tax, amount_currency, amount):
+        """Tax lines of `tax` for these amounts (in the document's direction), when the document's
+        own lines gave it none: one per repartition line, as Odoo books them."""
+        sign = self.direction_sign
+        repartition = (
+            tax.refund_repartition_line_ids
+            if self.move_type == "out_refund"
+            else tax.invoice_repartition_line_ids
+        ).filtered(lambda line: line.repartition_type == "tax")
+        base_line = self.invoice_line_ids.filtered(lambda line: tax in line.tax_ids)[:1]
+        if self.currency_id.is_zero(amount_currency) and self.company_currency_id.is_zero(amount):
+            return []
+        return [
+            Command.create(
+                {
+                    "display_type": "tax",
+                    "name": tax.name,
+                    "tax_repartition_line_id": line.id,
+                    "account_id": (line.account_id or base_line.account_id).id,
+                    "partner_id": self.commercial_partner_id.id,
+                    "currency_id": self.currency_id.id,
+                    "tax_tag_ids": [Command.set(line.tag_ids.ids)],
+                    "amount_currency": sign * self.currency_id.round(amount_currency * line.factor),
+                    "balance": sign * self.company_currency_id.round(amount * line.factor),
+                }
+            )
+            for line in repartition
+        ]
 
     def _recompute_cash_rounding_lines(self):
         # A document made line by line by a correction carries the rounding difference between the

@@ -111,6 +111,20 @@ class TestCorrectionRule(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual((rest.amount_total, rest.amount_total_signed), (723.0, -361.5))
         self._assert_rule(invoice, {"Desk": {"quantity": 0}, "Lamp": {"quantity": 0}})
 
+    def test_a_tax_the_document_alone_would_not_carry(self):
+        # Globally: 10.03 + 10.04 = 20.07 x 23 % = 4.6161 -> 4.62; 10.04 -> 10.02: 20.05 x 23 %
+        # = 4.6115 -> 4.61. The credit note's own 0.02 x 23 % = 0.0046 rounds to nothing, the
+        # invoice's VAT goes down by 0.01: credit 0.02 + 0.01 = 0.03, as VAT, not as a rounding.
+        self.env.company.tax_calculation_rounding_method = "round_globally"
+        invoice = self._invoice(
+            {"name": "Cable A", "quantity": 1, "price_unit": 10.03, "tax_ids": self.tax_23},
+            {"name": "Cable B", "quantity": 1, "price_unit": 10.04, "tax_ids": self.tax_23},
+        )
+        credit_note = self._correct(invoice, edits={"Cable B": {"price_unit": 10.02}})
+        self.assertEqual(self._amounts(credit_note), (0.02, 0.01, 0.03))
+        self.assertFalse(credit_note.line_ids.filtered(lambda line: line.display_type == "rounding"))
+        self._assert_rule(invoice, {"Cable B": {"price_unit": 10.02}})
+
     # Cash rounding to 0.05, half up.
 
     def _rounded_invoice(self, strategy):
