@@ -30,6 +30,7 @@ from . import test_satisfaction
 from . import test_tax_condition
 from . import test_tour_clients
 from . import test_tour_correction
+from . import test_tour_correction_headers
 from . import test_tour_portal
 from . import test_tour_projects
 from . import test_tour_vault
