@@ -8,6 +8,7 @@ from . import test_client_import
 from . import test_client_number
 from . import test_client_status
 from . import test_correction_amounts
+from . import test_correction_dialog_defaults
 from . import test_correction_pdf
 from . import test_hostile_input
 from . import test_install
@@ -34,6 +35,7 @@ from . import test_tour_correction_headers
 from . import test_tour_portal
 from . import test_tour_projects
 from . import test_tour_vault
+from . import test_wkhtmltopdf_build
 from . import test_translations
 from . import test_vault_access
 from . import test_vault_concurrency
