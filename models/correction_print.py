@@ -59,7 +59,10 @@ class AccountMove(models.Model):
             }
 
         values_before = figures(before)
-        values_after = figures(after) if after is not None else {**values_before, "quantity": 0.0, "subtotal": 0.0}
+        if after is None:
+            values_after = {**values_before, "quantity": 0.0, "subtotal": 0.0}
+        else:
+            values_after = figures(after)
         return {
             "name": name,
             "before": values_before,
@@ -71,4 +74,6 @@ class AccountMove(models.Model):
         """The KSeF number of the corrected invoice (Polish e-invoicing, l10n_pl_edi), if any."""
         self.ensure_one()
         invoice = self.correction_of_move_id
-        return "l10n_pl_edi_number" in invoice._fields and invoice.l10n_pl_edi_number or False
+        if "l10n_pl_edi_number" not in invoice._fields:
+            return False
+        return invoice.l10n_pl_edi_number

@@ -13,6 +13,7 @@ class TestCorrectionDialogDefaults(CorrectionSetup, AccountTestInvoicingCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_correction()
+        cls.LAMPS = {"name": "Lamps", "quantity": 1, "price_unit": 10, "tax_ids": cls.tax_23}
 
     def _dialog(self):
         action = self.client.action_open_correction_wizard()
@@ -24,7 +25,7 @@ class TestCorrectionDialogDefaults(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual(dialog.journal_id, self.invoice.journal_id)
 
     def test_several_invoices_none_chosen_journal_shown(self):
-        self._make_invoice(self.client, [{"name": "Lamps", "quantity": 1, "price_unit": 10, "tax_ids": self.tax_23}])
+        self._make_invoice(self.client, [self.LAMPS])
         dialog = self._dialog()
         self.assertFalse(dialog.move_id)
         self.assertEqual(dialog.journal_id.type, "sale")
@@ -32,7 +33,5 @@ class TestCorrectionDialogDefaults(CorrectionSetup, AccountTestInvoicingCommon):
 
     def test_draft_invoice_not_counted(self):
         # A draft is not correctable: the posted invoice is still the only one.
-        self._make_invoice(
-            self.client, [{"name": "Lamps", "quantity": 1, "price_unit": 10, "tax_ids": self.tax_23}], post=False
-        )
+        self._make_invoice(self.client, [self.LAMPS], post=False)
         self.assertEqual(self._dialog().move_id, self.invoice)

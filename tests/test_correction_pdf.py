@@ -21,7 +21,9 @@ class TestCorrectionPdf(CorrectionSetup, AccountTestInvoicingHttpCommon):
             assert shutil.which(tool), f"{tool} is missing: run tools/dev/setup.sh pdf"
         cls.env.company.write({"name": "Meble Seller Sp. z o.o.", "vat": "PL5260001246"})
         cls.env.company.partner_id.write({"street": "ul. Sprzedawców 5", "city": "Poznań", "zip": "60-101"})
-        cls.client.write({"vat": "PL7770003699", "street": "ul. Nabywców 9", "city": "Kraków", "zip": "30-001"})
+        cls.client.write(
+            {"vat": "PL7770003699", "street": "ul. Nabywców 9", "city": "Kraków", "zip": "30-001"}
+        )
 
     def _pdf_text(self, documents):
         report = self.env["ir.actions.report"].with_context(force_report_rendering=True)

@@ -28,5 +28,7 @@ class TestCorrectionHeadersTour(CorrectionSetup, AccountTestInvoicingHttpCommon)
 
     def test_headers_in_polish(self):
         self.start_tour(
-            f"/odoo/res.partner/{self.client.id}", "client_hub_correction_headers_pl", login="ch_tour_ksiegowa"
+            f"/odoo/res.partner/{self.client.id}",
+            "client_hub_correction_headers_pl",
+            login="ch_tour_ksiegowa",
         )
