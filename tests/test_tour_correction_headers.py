@@ -1,5 +1,5 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingHttpCommon
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .correction_common import CorrectionSetup
 
@@ -17,14 +17,7 @@ class TestCorrectionHeadersTour(CorrectionSetup, AccountTestInvoicingHttpCommon)
         cls._setup_correction()
         cls.env["res.lang"]._activate_lang("pl_PL")
         cls.env["ir.module.module"]._load_module_terms(["client_hub"], ["pl_PL"], overwrite=True)
-        new_test_user(
-            cls.env,
-            login="ch_tour_ksiegowa",
-            groups="account.group_account_invoice,client_hub.group_client_hub_user",
-            company_id=cls.env.company.id,
-            company_ids=cls.env.company.ids,
-            lang="pl_PL",
-        )
+        cls._make_accountant("ch_tour_ksiegowa", lang="pl_PL")
 
     def test_headers_in_polish(self):
         self.start_tour(
