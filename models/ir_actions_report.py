@@ -23,10 +23,10 @@ class IrActionsReport(models.Model):
             return False
         _logger.warning(
             "wkhtmltopdf %s (%s) is built without patched Qt: PDFs lose Odoo's header and footer "
-            "(the company's name, logo, address and tax ID, page numbers) and several documents "
-            "cannot be printed at once. Corrective invoices still name the seller and the buyer in "
-            "their body. For complete PDFs install wkhtmltopdf 0.12.6 with patched Qt "
-            "(https://github.com/wkhtmltopdf/packaging/releases).",
+            "(the company's name, logo, address and tax ID, page numbers), and several documents "
+            "printed at once take one wkhtmltopdf run each. Corrective invoices still name the "
+            "seller and the buyer in their body. For complete PDFs install wkhtmltopdf 0.12.6 with "
+            "patched Qt (https://github.com/wkhtmltopdf/packaging/releases).",
             wkhtml.version,
             wkhtml.bin,
         )
