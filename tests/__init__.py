@@ -9,6 +9,7 @@ from . import test_client_number
 from . import test_client_status
 from . import test_correction_amounts
 from . import test_correction_dialog_defaults
+from . import test_correction_ksef
 from . import test_correction_pdf
 from . import test_hostile_input
 from . import test_install
