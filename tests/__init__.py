@@ -8,6 +8,8 @@ from . import test_client_import
 from . import test_client_number
 from . import test_client_status
 from . import test_correction_amounts
+from . import test_correction_dialog_defaults
+from . import test_correction_ksef
 from . import test_correction_language
 from . import test_correction_pdf
 from . import test_correction_refusals
@@ -18,6 +20,8 @@ from . import test_invoice_correction
 from . import test_menu_access
 from . import test_multi_company
 from . import test_portal
+from . import test_portal_access
+from . import test_portal_readonly
 from . import test_project_access
 from . import test_project_counts
 from . import test_project_filters
@@ -25,14 +29,17 @@ from . import test_project_migration
 from . import test_project_new
 from . import test_project_portal
 from . import test_project_report
-from . import test_portal_access
-from . import test_portal_readonly
 from . import test_query_counts
 from . import test_reports
 from . import test_satisfaction
+from . import test_security_portal
+from . import test_security_records
+from . import test_security_reveal
+from . import test_security_vault
 from . import test_tax_condition
 from . import test_tour_clients
 from . import test_tour_correction
+from . import test_tour_correction_headers
 from . import test_tour_portal
 from . import test_tour_projects
 from . import test_tour_vault
@@ -46,7 +53,4 @@ from . import test_vault_reminders
 from . import test_vault_reprompt
 from . import test_vault_rpc
 from . import test_vault_storage
-from . import test_security_vault
-from . import test_security_portal
-from . import test_security_records
-from . import test_security_reveal
+from . import test_wkhtmltopdf_build

@@ -66,7 +66,14 @@ class AccountMoveCorrection(models.TransientModel):
     @api.depends("move_id")
     def _compute_journal_id(self):
         for wizard in self:
-            wizard.journal_id = wizard.move_id.journal_id
+            # Shown from the start: before an invoice is chosen, the company's first sales journal.
+            wizard.journal_id = (
+                wizard.move_id.journal_id
+                or wizard.journal_id
+                or self.env["account.journal"].search(
+                    [("type", "=", "sale"), ("company_id", "=", wizard.company_id.id)], limit=1
+                )
+            )
 
     @api.depends("move_id", "mode")
     def _compute_line_ids(self):
@@ -151,6 +158,14 @@ class AccountMoveCorrection(models.TransientModel):
         move = self.env["account.move"].browse(self.env.context.get("default_move_id"))
         if move and "partner_id" in fields and not defaults.get("partner_id"):
             defaults["partner_id"] = move.commercial_partner_id.id
+        partner = self.env["res.partner"].browse(defaults.get("partner_id"))
+        if partner and "move_id" in fields and not defaults.get("move_id"):
+            # The client's only correctable invoice is the one to correct.
+            invoices = self.env["account.move"].search(
+                self._correctable_invoice_domain(partner.commercial_partner_id), limit=2
+            )
+            if len(invoices) == 1:
+                defaults["move_id"] = invoices.id
         return defaults
 
     def action_confirm(self):
