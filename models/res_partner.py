@@ -9,6 +9,7 @@ from odoo.fields import Domain
 from odoo.tools.query import Query
 from odoo.tools.sql import column_exists, create_column
 
+from .computed_fields import check_not_computed
 from .nullable_fields import NullableFloat, NullableInteger
 
 # Fields of optional Odoo modules shown on the Client page when those modules are installed.
@@ -376,6 +377,7 @@ class ResPartner(models.Model):
         defaults = self.default_get(list(CLIENT_DECIDING_FIELDS))
         unnumbered = defaultdict(list)  # company id → values of new clients without a number
         for vals in vals_list:
+            check_not_computed(self, vals)
             self._set_core_address_type(vals)
             values = {**{name: defaults.get(name) for name in CLIENT_DECIDING_FIELDS}, **vals}
             if values["client_status_id"] and (values["is_company"] or not values["parent_id"]):
@@ -399,6 +401,7 @@ class ResPartner(models.Model):
                 target["ref"] = number
 
     def write(self, vals):
+        check_not_computed(self, vals)
         self._set_core_address_type(vals)
         archiving = "active" in vals and not vals["active"]
         archived_defaults = self.filtered("is_default_address") if archiving else None
