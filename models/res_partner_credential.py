@@ -73,7 +73,7 @@ class ResPartnerCredential(models.Model):
     # The client's company when the credential was created (see create()): moving the credential
     # to a client of another company is then refused by check_company.
     company_id = fields.Many2one(
-        "res.company", index=True, readonly=True, default=lambda self: self.env.company
+        "res.company", index=True, readonly=True, copy=False, default=lambda self: self.env.company
     )
     platform = fields.Selection(PLATFORMS, required=True, default="other", tracking=True)
     url = fields.Char(string="URL", tracking=True)

@@ -40,7 +40,7 @@ class ResPartnerSatisfaction(models.Model):
     # The client's company when the rating was recorded (see create()): moving the rating to a
     # client of another company is then refused by check_company.
     company_id = fields.Many2one(
-        "res.company", index=True, readonly=True, default=lambda self: self.env.company
+        "res.company", index=True, readonly=True, copy=False, default=lambda self: self.env.company
     )
     csat = fields.Float(
         string="CSAT (%)",

@@ -47,3 +47,10 @@ from . import test_security_vault
 from . import test_security_portal
 from . import test_security_records
 from . import test_security_reveal
+from . import test_security_reveal_rights
+from . import test_security_portal_vault
+from . import test_security_merge
+from . import test_security_company
+from . import test_security_computed
+from . import test_security_projects
+from . import test_security_groups

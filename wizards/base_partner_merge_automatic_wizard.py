@@ -34,9 +34,9 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                 credential.sudo(False)._log(
                     "merge",
                     note=self.env._(
-                        "%(source)s merged into %(destination)s",
-                        source=before[credential.id],
-                        destination=credential.partner_id.display_name,
+                        "%(merged)s merged into %(kept)s",
+                        merged=before[credential.id],
+                        kept=credential.partner_id.display_name,
                     ),
                 )
         clients = ratings.exists().partner_id
