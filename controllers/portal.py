@@ -99,7 +99,9 @@ class ClientHubPortal(CustomerPortal):
                 "credentials": env["res.partner.credential"].search_count([("partner_id", "=", client.id)])
                 if env["res.partner"]._client_hub_portal_has_vault()
                 else None,
-                "satisfaction": env["res.partner.satisfaction"].search_count([("partner_id", "=", client.id)]),
+                "satisfaction": env["res.partner.satisfaction"].search_count(
+                    [("partner_id", "=", client.id)]
+                ),
             }
         return values
 

@@ -51,4 +51,3 @@ class ResPartner(models.Model):
                 self.env._("Your login does not open the credentials: ask us to give you access to them.")
             )
         return client
-

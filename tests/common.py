@@ -236,7 +236,9 @@ class SecurityCase(HttpCase):
         keys = vars(self).setdefault("_api_keys", {})  # made in the test's transaction: one per test
         if role not in keys:
             Keys = self.env["res.users.apikeys"].with_user(self.users[role])
-            keys[role] = Keys._generate("rpc", f"ch_sec {role}", fields.Datetime.add(fields.Datetime.now(), days=1))
+            keys[role] = Keys._generate(
+                "rpc", f"ch_sec {role}", fields.Datetime.add(fields.Datetime.now(), days=1)
+            )
         response = self.url_open(
             f"/json/2/{model}/{method}",
             data=json.dumps(payload),

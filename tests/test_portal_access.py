@@ -17,7 +17,9 @@ class TestPortalAccess(ClientHubCase):
     def test_portal_wizard_offers_the_clients_contacts(self):
         # Odoo's portal wizard is Contact Creation's (a Client Hub user does not have it by default).
         partner_manager = new_test_user(
-            self.env, login="ch_partner_manager", groups="client_hub.group_client_hub_user,base.group_partner_manager"
+            self.env,
+            login="ch_partner_manager",
+            groups="client_hub.group_client_hub_user,base.group_partner_manager",
         )
         client = self._create_client("Wizard Client")
         contact = self.env["res.partner"].create(

@@ -18,7 +18,12 @@ class TestSecurityCompany(SecurityCase):
         cls.env.user.company_ids = [Command.link(cls.company_b.id)]
         active = cls.env.ref("client_hub.client_status_active")
         cls.client_b = cls.env["res.partner"].create(
-            {"name": "Company B Client", "is_company": True, "client_status_id": active.id, "company_id": cls.company_b.id}
+            {
+                "name": "Company B Client",
+                "is_company": True,
+                "client_status_id": active.id,
+                "company_id": cls.company_b.id,
+            }
         )
         cls.client.company_id = cls.env.company
         cls.rating = cls.env[RATING].create(
@@ -29,9 +34,15 @@ class TestSecurityCompany(SecurityCase):
         before = self.snapshot(self.allowed)
         for role in ("credentials", "manager"):
             with self.subTest(role=role):
-                self.assertRefused(role, CREDENTIAL, "write", [self.allowed.ids, {"partner_id": self.client_b.id}])
-                self.assertRefused(role, CREDENTIAL, "write", [self.allowed.ids, {"company_id": self.company_b.id}])
-        self.assertRefused2("manager", CREDENTIAL, "write", ids=self.allowed.ids, vals={"partner_id": self.client_b.id})
+                self.assertRefused(
+                    role, CREDENTIAL, "write", [self.allowed.ids, {"partner_id": self.client_b.id}]
+                )
+                self.assertRefused(
+                    role, CREDENTIAL, "write", [self.allowed.ids, {"company_id": self.company_b.id}]
+                )
+        self.assertRefused2(
+            "manager", CREDENTIAL, "write", ids=self.allowed.ids, vals={"partner_id": self.client_b.id}
+        )
         self.assertEqual(self.snapshot(self.allowed), before)
 
     def test_rating_stays_in_its_company(self):
@@ -39,8 +50,14 @@ class TestSecurityCompany(SecurityCase):
         for role in ("credentials", "manager"):  # its author and a manager may change it otherwise
             with self.subTest(role=role):
                 self.assertRefused(role, RATING, "write", [self.rating.ids, {"partner_id": self.client_b.id}])
-                self.assertRefused(role, RATING, "write", [self.rating.ids, {"company_id": self.company_b.id}])
-        self.assertRefused2("manager", RATING, "write", ids=self.rating.ids, vals={"partner_id": self.client_b.id})
+                self.assertRefused(
+                    role, RATING, "write", [self.rating.ids, {"company_id": self.company_b.id}]
+                )
+        self.assertRefused2(
+            "manager", RATING, "write", ids=self.rating.ids, vals={"partner_id": self.client_b.id}
+        )
         self.assertEqual(self.snapshot(self.rating), before)
-        _result, error = self.call_kw("manager", RATING, "write", [self.rating.ids, {"partner_id": self.other_client.id}])
+        _result, error = self.call_kw(
+            "manager", RATING, "write", [self.rating.ids, {"partner_id": self.other_client.id}]
+        )
         self.assertFalse(error, "within the company (or to a shared client) it moves")

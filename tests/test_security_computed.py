@@ -3,7 +3,12 @@ from odoo.tests import tagged
 from .common import SecurityCase
 
 COMPUTED = {
-    "res.partner": {"is_client": True, "satisfaction_score": 5, "satisfaction_average": 5.0, "satisfaction_count": 9},
+    "res.partner": {
+        "is_client": True,
+        "satisfaction_score": 5,
+        "satisfaction_average": 5.0,
+        "satisfaction_count": 9,
+    },
     "res.partner.satisfaction": {"csat": 100.0, "client_status_id": 1},
     "res.partner.credential": {"can_reveal": True, "reveal_count": 0},
 }
@@ -22,7 +27,11 @@ class TestSecurityComputed(SecurityCase):
         )
 
     def _record(self, model):
-        return {"res.partner": self.company, "res.partner.satisfaction": self.rating, "res.partner.credential": self.allowed}[model]
+        return {
+            "res.partner": self.company,
+            "res.partner.satisfaction": self.rating,
+            "res.partner.credential": self.allowed,
+        }[model]
 
     def test_computed_fields_are_refused(self):
         for model, values in COMPUTED.items():
@@ -38,9 +47,17 @@ class TestSecurityComputed(SecurityCase):
         self.assertFalse(self.company.is_client)
 
     def test_a_non_client_is_not_made_a_client_on_create_or_import(self):
-        self.assertRefused("manager", "res.partner", "create", [{"name": "Fake Client", "is_company": True, "is_client": True}])
+        self.assertRefused(
+            "manager",
+            "res.partner",
+            "create",
+            [{"name": "Fake Client", "is_company": True, "is_client": True}],
+        )
         result, _error = self.call_kw(
-            "manager", "res.partner", "load", [["name", "is_company", "is_client"], [["Fake Client", "1", "1"]]]
+            "manager",
+            "res.partner",
+            "load",
+            [["name", "is_company", "is_client"], [["Fake Client", "1", "1"]]],
         )
         self.assertFalse(result["ids"])
         self.assertIn("computed by Client Hub", str(result["messages"]))

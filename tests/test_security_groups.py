@@ -1,7 +1,11 @@
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
-ROLES = ("client_hub.group_client_hub_user", "client_hub.group_client_hub_credentials", "client_hub.group_client_hub_manager")
+ROLES = (
+    "client_hub.group_client_hub_user",
+    "client_hub.group_client_hub_credentials",
+    "client_hub.group_client_hub_manager",
+)
 
 
 @tagged("post_install", "-at_install", "security")
@@ -19,7 +23,9 @@ class TestSecurityGroups(TransactionCase):
         demo = self.env.ref("base.user_demo", raise_if_not_found=False)
         if not demo:
             self.skipTest("installed without demo data")
-        self.assertFalse(demo.all_group_ids & self.env["res.groups"].browse([self.env.ref(x).id for x in ROLES]))
+        self.assertFalse(
+            demo.all_group_ids & self.env["res.groups"].browse([self.env.ref(x).id for x in ROLES])
+        )
 
     def test_odoo_signup_url_check_holds(self):
         """What auth_signup's TestAuthSignupFlow.test_compute_signup_url checks, with the module."""

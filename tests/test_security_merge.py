@@ -16,9 +16,13 @@ class TestSecurityMerge(SecurityCase):
             ("merger", "client_hub.group_client_hub_credentials,base.group_partner_manager"),
             ("manager_merger", "client_hub.group_client_hub_manager,base.group_partner_manager"),
         ):
-            cls.users[role] = new_test_user(cls.env, login=f"ch_sec_{role}", password=f"ch_sec_{role}_pw", groups=groups)
+            cls.users[role] = new_test_user(
+                cls.env, login=f"ch_sec_{role}", password=f"ch_sec_{role}_pw", groups=groups
+            )
         active = cls.env.ref("client_hub.client_status_active")
-        cls.target = cls.env["res.partner"].create({"name": "Merge Target", "is_company": True, "client_status_id": active.id})
+        cls.target = cls.env["res.partner"].create(
+            {"name": "Merge Target", "is_company": True, "client_status_id": active.id}
+        )
         cls.rating = cls.env["res.partner.satisfaction"].create({"partner_id": cls.client.id, "score": 2})
 
     def _merge(self, role, partners, destination):
@@ -66,6 +70,10 @@ class TestSecurityMerge(SecurityCase):
             self.assertIn("Attacked Client", row.note)
         self.assertEqual(self.rating.partner_id, self.target)
         self.assertEqual(
-            (self.target.satisfaction_count, self.target.satisfaction_score, self.target.satisfaction_average),
+            (
+                self.target.satisfaction_count,
+                self.target.satisfaction_score,
+                self.target.satisfaction_average,
+            ),
             (1, 2, 2.0),
         )

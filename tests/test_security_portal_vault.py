@@ -42,7 +42,12 @@ class TestSecurityPortalVault(SecurityCase):
         for role in ("portal", "internal", "user", "credentials"):
             with self.subTest(role=role):
                 self.assertRefused(role, "res.partner", "write", [self.contact.ids, {FLAG: True}])
-                self.assertRefused(role, "res.partner", "create", [{"name": "Forged", "parent_id": self.client.id, FLAG: True}])
+                self.assertRefused(
+                    role,
+                    "res.partner",
+                    "create",
+                    [{"name": "Forged", "parent_id": self.client.id, FLAG: True}],
+                )
         for role in ("user", "credentials"):
             with self.subTest(role=role, path="JSON-2"):
                 self.assertRefused2(role, "res.partner", "write", ids=self.contact.ids, vals={FLAG: True})
@@ -70,8 +75,12 @@ class TestSecurityPortalVault(SecurityCase):
 
     def test_portal_reads_through_the_record_rule(self):
         """With the right: its own client's credentials, never another's, never a secret."""
-        foreign = self.env[CREDENTIAL].create({"partner_id": self.other_client.id, "name": "Foreign", "secret": "f"})
-        result, error = self.call_kw("portal", CREDENTIAL, "search_read", [[]], {"fields": ["name", "secret"]})
+        foreign = self.env[CREDENTIAL].create(
+            {"partner_id": self.other_client.id, "name": "Foreign", "secret": "f"}
+        )
+        result, error = self.call_kw(
+            "portal", CREDENTIAL, "search_read", [[]], {"fields": ["name", "secret"]}
+        )
         self.assertFalse(error)
         self.assertEqual(sorted(row["name"] for row in result), ["Allowed FTP", "Forbidden panel"])
         self.assertFalse(any(row["secret"] for row in result))
@@ -82,7 +91,10 @@ class TestSecurityPortalVault(SecurityCase):
         """Moving a contact with the right to another client, or taking over its e-mail, is a
         manager's decision too; so is giving it a portal login."""
         person = self.users["portal"].partner_id
-        for role, vals in (("user", {"parent_id": self.other_client.id}), ("user", {"email": "me@evil.example.com"})):
+        for role, vals in (
+            ("user", {"parent_id": self.other_client.id}),
+            ("user", {"email": "me@evil.example.com"}),
+        ):
             with self.subTest(vals=vals):
                 self.assertRefused(role, "res.partner", "write", [person.ids, vals])
         self.assertEqual(person.parent_id, self.client)
@@ -102,4 +114,3 @@ class TestSecurityPortalVault(SecurityCase):
         with self.assertRaises(AccessError):
             line.action_grant_access()
         self.assertFalse(flagged.user_ids)
-

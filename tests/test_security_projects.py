@@ -10,13 +10,19 @@ class TestSecurityProjects(ProjectsCase):
 
     def test_project_moved_to_another_client_leaves_the_first_clients_portal(self):
         self.authenticate("ch_proj_manager", "ch_proj_manager")
-        _result, error = json_rpc(self, "project.project", "write", [self.website.ids, {"partner_id": self.other_client.id}])
+        _result, error = json_rpc(
+            self, "project.project", "write", [self.website.ids, {"partner_id": self.other_client.id}]
+        )
         self.assertFalse(error, error)
         self.authenticate("ch_proj_portal", "ch_proj_portal")
         self.assertNotIn("Acme Website", self.url_open("/my/projects").text)
         self.assertNotIn("Acme home page", self.url_open("/my/tasks").text)
-        self.assertNotEqual(self.url_open(f"/my/projects/{self.website.id}", allow_redirects=False).status_code, 200)
-        result, _error = json_rpc(self, "project.task", "search_read", [[("id", "=", self.task.id)]], {"fields": ["name"]})
+        self.assertNotEqual(
+            self.url_open(f"/my/projects/{self.website.id}", allow_redirects=False).status_code, 200
+        )
+        result, _error = json_rpc(
+            self, "project.task", "search_read", [[("id", "=", self.task.id)]], {"fields": ["name"]}
+        )
         self.assertFalse(result)
         self.authenticate("ch_proj_rival", "ch_proj_rival")
         self.assertIn("Acme Website", self.url_open("/my/projects").text, "the new client sees it")
@@ -33,9 +39,7 @@ class TestSecurityProjects(ProjectsCase):
         )
         self.env.flush_all()
         self.authenticate("ch_sec_reader", "ch_sec_reader_pw")
-        listed, error = json_rpc(
-            self, "res.partner", "read", [self.client.ids, ["client_project_count"]]
-        )
+        listed, error = json_rpc(self, "res.partner", "read", [self.client.ids, ["client_project_count"]])
         self.assertFalse(error, error)
         groups, error = json_rpc(
             self,
