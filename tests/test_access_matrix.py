@@ -87,7 +87,7 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
                     company_id=cls.env.company.id,
                     company_ids=[Command.set(cls.env.company.ids)],
                 )
-        cls.users["portal"].partner_id.write(
+        cls.users["portal"].partner_id.sudo().write(
             {"parent_id": cls.clients["own"].id, "client_hub_vault_access": True}
         )
         back_office = [user.id for role, user in cls.users.items() if role not in ("public", "portal")]

@@ -90,7 +90,7 @@ class TestPortalQueryCounts(HttpCase):
         )
         login = f"ch_queries_{count}"
         user = new_test_user(self.env, login=login, password=f"{login}_pw", groups="base.group_portal")
-        user.partner_id.parent_id = client
+        user.partner_id.write({"parent_id": client.id, "client_hub_vault_access": True})
         workplace = self.env.ref("client_hub.address_type_workplace")
         self.env["res.partner"].create(
             [
