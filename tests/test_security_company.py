@@ -61,3 +61,19 @@ class TestSecurityCompany(SecurityCase):
             "manager", RATING, "write", [self.rating.ids, {"partner_id": self.other_client.id}]
         )
         self.assertFalse(error, "within the company (or to a shared client) it moves")
+
+    def test_a_client_moved_to_another_company_takes_them_along(self):
+        active = self.env.ref("client_hub.client_status_active")
+        movable = self.env["res.partner"].create(
+            {"name": "Movable Client", "is_company": True, "client_status_id": active.id}
+        )
+        movable.company_id = self.env.company
+        credential = self.env[CREDENTIAL].create({"partner_id": movable.id, "name": "Movable", "secret": "m"})
+        rating = self.env[RATING].create({"partner_id": movable.id, "score": 4})
+        _result, error = self.call_kw(
+            "manager", "res.partner", "write", [movable.ids, {"company_id": self.company_b.id}]
+        )
+        self.assertFalse(error, error)
+        self.env.invalidate_all()
+        self.assertEqual((credential.company_id, rating.company_id), (self.company_b, self.company_b))
+        self.assertEqual(self.log_rows(credential, "update").mapped("note"), ["company_id"])
