@@ -36,12 +36,23 @@ class ClientHubPortal(CustomerPortal):
     def _client_hub_portal_address_types(self):
         return request.env["res.partner.address.type"].sudo().search([("portal_editable", "=", True)])
 
+    def _client_hub_vault_client_or_404(self):
+        """The client of a portal user a manager gave the vault right; the credential pages do not
+        exist for anyone else."""
+        client = self._client_hub_client_or_404()
+        if not request.env["res.partner"]._client_hub_portal_has_vault():
+            raise NotFound()
+        return client
+
     def _client_hub_credentials(self, client):
-        return request.env["res.partner.credential"].sudo().search([("partner_id", "=", client.id)])
+        # Read as the portal user: the portal's record rule decides what it sees.
+        return request.env["res.partner.credential"].search([("partner_id", "=", client.id)])
 
     def _client_hub_credential(self, client, credential_id):
-        credential = request.env["res.partner.credential"].sudo().browse(credential_id).exists()
-        return credential if credential and credential.partner_id == client else None
+        credential = request.env["res.partner.credential"].search(
+            [("id", "=", credential_id), ("partner_id", "=", client.id)]
+        )
+        return credential or None
 
     @staticmethod
     def _form_int(value, low=1, high=MAX_ID):
@@ -79,14 +90,18 @@ class ClientHubPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         client = self._client_hub_client()
         if client and not counters:  # the /my page itself: tiles with their counts
+            env = request.env
             values["client_hub_tiles"] = {
-                "addresses": request.env["res.partner"]
+                "addresses": env["res.partner"]
                 .sudo()
                 .search_count([("parent_id", "=", client.id), ("type", "!=", "contact")]),
-                "credentials": request.env["res.partner.credential"]
-                .sudo()
-                .search_count([("partner_id", "=", client.id)]),
-                "satisfaction": client.satisfaction_count,
+                # Read as the portal user (the record rules): no vault right, no credentials tile.
+                "credentials": env["res.partner.credential"].search_count([("partner_id", "=", client.id)])
+                if env["res.partner"]._client_hub_portal_has_vault()
+                else None,
+                "satisfaction": env["res.partner.satisfaction"].search_count(
+                    [("partner_id", "=", client.id)]
+                ),
             }
         return values
 
@@ -235,7 +250,7 @@ class ClientHubPortal(CustomerPortal):
     # ------------------------------------------------------------------ credentials
     @route("/my/credentials", type="http", auth="user", website=True, methods=["GET"], readonly=True)
     def client_hub_credentials(self, **kw):
-        client = self._client_hub_client_or_404()
+        client = self._client_hub_vault_client_or_404()
         return request.render(
             "client_hub.portal_my_credentials",
             {
@@ -255,7 +270,7 @@ class ClientHubPortal(CustomerPortal):
         readonly=_read_only_when_get,
     )
     def client_hub_credential(self, credential_id=None, **form):
-        client = self._client_hub_client_or_404()
+        client = self._client_hub_vault_client_or_404()
         credential = request.env["res.partner.credential"]
         if credential_id is not None:
             credential = self._client_hub_credential(client, credential_id)
@@ -331,7 +346,7 @@ class ClientHubPortal(CustomerPortal):
             {
                 **self._prepare_portal_layout_values(),
                 "page_name": "client_hub_satisfaction",
-                "ratings": client.satisfaction_ids,
+                "ratings": request.env["res.partner.satisfaction"].search([("partner_id", "=", client.id)]),
                 "form": form if errors else {},
                 "errors": errors,
                 "saved": saved,

@@ -20,10 +20,31 @@ class ProjectProject(models.Model):
         return projects
 
     def write(self, vals):
+        previous = (
+            {project: project.partner_id.commercial_partner_id for project in self}
+            if "partner_id" in vals
+            else {}
+        )
         result = super().write(vals)
+        for project, client in previous.items():
+            if client and client != project.partner_id.commercial_partner_id:
+                project._client_hub_unfollow_client(client)
         if vals.get("partner_id") or vals.get("privacy_visibility"):
             self._client_hub_follow_clients()
         return result
+
+    def _client_hub_unfollow_client(self, client):
+        """A project moved away from a client: the client and its people no longer follow it or its
+        tasks, so that Odoo's portal rule stops showing them to the client's people."""
+        people = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("id", "child_of", client.ids)])
+        )
+        for project in self.sudo():
+            project.message_unsubscribe(people.ids)
+            project.with_context(active_test=False).task_ids.message_unsubscribe(people.ids)
 
     def _client_hub_follow_clients(self):
         """A client's project shared in the portal is followed by the client (its commercial partner):

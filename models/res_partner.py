@@ -9,6 +9,7 @@ from odoo.fields import Domain
 from odoo.tools.query import Query
 from odoo.tools.sql import column_exists, create_column
 
+from .computed_fields import check_not_computed
 from .nullable_fields import NullableFloat, NullableInteger
 
 # Fields of optional Odoo modules shown on the Client page when those modules are installed.
@@ -376,6 +377,7 @@ class ResPartner(models.Model):
         defaults = self.default_get(list(CLIENT_DECIDING_FIELDS))
         unnumbered = defaultdict(list)  # company id → values of new clients without a number
         for vals in vals_list:
+            check_not_computed(self, vals)
             self._set_core_address_type(vals)
             values = {**{name: defaults.get(name) for name in CLIENT_DECIDING_FIELDS}, **vals}
             if values["client_status_id"] and (values["is_company"] or not values["parent_id"]):
@@ -399,12 +401,15 @@ class ResPartner(models.Model):
                 target["ref"] = number
 
     def write(self, vals):
+        check_not_computed(self, vals)
         self._set_core_address_type(vals)
         archiving = "active" in vals and not vals["active"]
         archived_defaults = self.filtered("is_default_address") if archiving else None
         result = super().write(vals)
         if "client_status_id" in vals or "parent_id" in vals or "is_company" in vals:
             self._onboard_clients()
+        if "company_id" in vals:
+            self._client_hub_follow_company()
         if vals.get("is_default_address") or vals.get("address_type_id") or vals.get("parent_id"):
             self._keep_one_default_address()
         if archived_defaults:
@@ -667,6 +672,22 @@ class ResPartner(models.Model):
             )
         else:
             self.message_post(body=note, subject=summary, subtype_xmlid="mail.mt_note")
+
+    def _client_hub_follow_company(self):
+        """A client moved to another company takes its credentials and ratings along: they keep
+        their client's company (check_company refuses any other write of it)."""
+        for model in ("res.partner.credential", "res.partner.satisfaction"):
+            records = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("partner_id", "in", self.ids)])
+            )
+            moved = records.filtered(lambda record: record.company_id != record.partner_id.company_id)
+            for company, group in moved.grouped(lambda record: record.partner_id.company_id).items():
+                group._write({"company_id": company.id})
+            if model == "res.partner.credential":
+                moved._log("update", note="company_id")  # sudo keeps the user: logged as theirs
 
     def _onboard_clients(self):
         """Give partners that became clients a client number and a client-since date."""

@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from . import vault
+from .computed_fields import check_not_computed
 
 _logger = logging.getLogger(__name__)
 
@@ -35,8 +36,11 @@ VAULT_FIELDS = frozenset(
         "reveal_count",
         "last_revealed_on",
         "log_ids",
+        "company_id",
     }
 )
+# Who may reveal, how, and whose credential it is: decided by Client Hub managers only.
+MANAGER_FIELDS = frozenset({"user_ids", "reveal_reprompt", "partner_id"})
 # What the client's people fill in on the portal's credential form.
 PORTAL_FIELDS = frozenset({"name", "platform", "url", "port", "login", "secret", "note"})
 # Per-user reveal limit: at most LIMIT reveals in WINDOW minutes (ir.config_parameter, 0 = no limit).
@@ -53,6 +57,7 @@ class ResPartnerCredential(models.Model):
     _description = "Client Credential"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "partner_id, name, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     partner_id = fields.Many2one(
@@ -62,9 +67,14 @@ class ResPartnerCredential(models.Model):
         index=True,
         ondelete="cascade",
         tracking=True,
+        check_company=True,
         domain=[("is_client", "=", True)],
     )
-    company_id = fields.Many2one(related="partner_id.company_id", store=True, index=True)
+    # The client's company when the credential was created (see create()): moving the credential
+    # to a client of another company is then refused by check_company.
+    company_id = fields.Many2one(
+        "res.company", index=True, readonly=True, copy=False, default=lambda self: self.env.company
+    )
     platform = fields.Selection(PLATFORMS, required=True, default="other", tracking=True)
     url = fields.Char(string="URL", tracking=True)
     port = fields.Integer(tracking=True)
@@ -84,7 +94,8 @@ class ResPartnerCredential(models.Model):
         string="Allowed Users",
         domain=[("share", "=", False)],
         tracking=True,
-        help="Who may reveal the secret, besides Client Hub managers.",
+        copy=False,
+        help="Who may reveal the secret, besides Client Hub managers. Only managers change it.",
     )
     reveal_reprompt = fields.Boolean(
         string="Ask for the Password",
@@ -156,20 +167,35 @@ class ResPartnerCredential(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        partners = self.env["res.partner"].browse({vals.get("partner_id") for vals in vals_list} - {None})
+        companies = {partner.id: partner.sudo().company_id.id for partner in partners}
         for vals in vals_list:
             self._check_vault_fields(vals)
             if not vals.get("secret"):
                 raise ValidationError(self.env._("A credential needs a secret (a password, key or token)."))
+            if vals.get("partner_id") in companies:
+                vals["company_id"] = companies[vals["partner_id"]]
         credentials = super().create(vals_list)
+        # Checked on what was created, whatever put it there (values, defaults, copy, import).
+        if not self._is_vault_manager() and (credentials.user_ids - self.env.user):
+            raise AccessError(
+                self.env._(
+                    "Only Client Hub managers decide who may reveal a secret: a new credential may list "
+                    "you as its allowed user, no one else."
+                )
+            )
         credentials._forget_plaintext()
         credentials._log("create")
         return credentials
 
     def write(self, vals):
         self._check_vault_fields(vals)
-        if {"user_ids", "reveal_reprompt"}.intersection(vals) and not self._is_vault_manager():
+        if MANAGER_FIELDS.intersection(vals) and not self._is_vault_manager():
             raise AccessError(
-                self.env._("Only Client Hub managers may change who is allowed to reveal a secret.")
+                self.env._(
+                    "Only Client Hub managers may change who is allowed to reveal a secret, "
+                    "or move a credential to another client."
+                )
             )
         if "secret" in vals and not vals["secret"]:
             raise ValidationError(self.env._("A secret cannot be emptied: archive the credential instead."))
@@ -180,6 +206,7 @@ class ResPartnerCredential(models.Model):
         return result
 
     def _check_vault_fields(self, vals):
+        check_not_computed(self, vals)
         forbidden = VAULT_FIELDS.intersection(vals)
         if forbidden:
             raise UserError(
@@ -310,20 +337,20 @@ class ResPartnerCredential(models.Model):
 
     @api.model
     def _client_hub_portal_save(self, values, credential_id=None):
-        """Save the portal's credential form for the current portal user's client: a new credential
-        (its salesperson allowed), or one of the client's own. Logged with the portal user; the
-        allowed users get a to-do. Only the form's fields are taken."""
-        client = self.env["res.partner"]._client_hub_portal_client_or_raise()
+        """Save the portal's credential form for the current portal user's client (a contact a
+        manager gave the vault right): a new credential, allowed to nobody but the managers until
+        a manager allows someone, or one of the client's own (found through the portal's record
+        rule). Logged with the portal user; the allowed users, else the salesperson, get a to-do.
+        Only the form's fields are taken."""
+        client = self.env["res.partner"]._client_hub_portal_vault_client_or_raise()
         values = {name: value for name, value in values.items() if name in PORTAL_FIELDS}
         if credential_id:
-            credential = self.sudo().search([("id", "=", credential_id), ("partner_id", "=", client.id)])
+            credential = self.search([("id", "=", credential_id), ("partner_id", "=", client.id)]).sudo()
             if not credential:
                 raise AccessError(self.env._("This credential is not one of your company's."))
             credential.write(values)
         else:
-            credential = self.sudo().create(
-                {**values, "partner_id": client.id, "user_ids": client.user_id.ids}
-            )
+            credential = self.sudo().create({**values, "partner_id": client.id})
         credential._notify_handed_over()
         return credential
 
@@ -487,7 +514,7 @@ class ResPartnerCredential(models.Model):
             _logger.info("No vault key configured: the demo credentials are not created.")
             return
         ref = self.env.ref
-        demo_user = ref("base.user_demo")
+        demo_user = ref("client_hub.user_demo_vault")
         self.create(
             [
                 {

@@ -9,6 +9,7 @@ LOG_ACTIONS = [
     ("rotate", "Re-encrypted"),
     ("denied", "Reveal denied"),
     ("throttled", "Reveal limit reached"),
+    ("merge", "Moved by a contact merge"),
 ]
 
 

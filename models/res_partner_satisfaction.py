@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .computed_fields import check_not_computed
+
 SCORES = range(1, 6)
 CSAT_SATISFIED = 4  # CSAT counts the 4s and 5s
 MANAGER_GROUP = "client_hub.group_client_hub_manager"
@@ -12,6 +14,7 @@ class ResPartnerSatisfaction(models.Model):
     _description = "Client Satisfaction"
     _order = "date desc, id desc"
     _rec_name = "partner_id"
+    _check_company_auto = True
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -19,9 +22,10 @@ class ResPartnerSatisfaction(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
+        check_company=True,
         domain=[("is_client", "=", True)],
     )
-    contact_id = fields.Many2one("res.partner", string="Given by", ondelete="set null")
+    contact_id = fields.Many2one("res.partner", string="Given by", ondelete="set null", check_company=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     score = fields.Integer(
         required=True, aggregator="avg", help="From 1 (very unsatisfied) to 5 (very satisfied)."
@@ -33,7 +37,11 @@ class ResPartnerSatisfaction(models.Model):
         default="internal",
     )
     user_id = fields.Many2one("res.users", string="Recorded by", default=lambda self: self.env.user)
-    company_id = fields.Many2one(related="partner_id.company_id", store=True, index=True)
+    # The client's company when the rating was recorded (see create()): moving the rating to a
+    # client of another company is then refused by check_company.
+    company_id = fields.Many2one(
+        "res.company", index=True, readonly=True, copy=False, default=lambda self: self.env.company
+    )
     csat = fields.Float(
         string="CSAT (%)",
         compute="_compute_csat",
@@ -70,6 +78,7 @@ class ResPartnerSatisfaction(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_authorship(vals)
+            self._check_bookkeeping(vals)
         # Ratings belong to the client (the commercial partner); the person stays as contact_id.
         partners = self.env["res.partner"].browse(
             {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
@@ -80,16 +89,26 @@ class ResPartnerSatisfaction(models.Model):
             if partner and partner.id != vals["partner_id"]:
                 vals.setdefault("contact_id", vals["partner_id"])
                 vals["partner_id"] = partner.id
+            if partner:
+                vals["company_id"] = partner.sudo().company_id.id
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_bookkeeping(vals)
         if not self.env.su:
+            self.check_access("write")  # who may not write at all hears so first
             if any(rating.channel == "portal" for rating in self):
                 raise UserError(self.env._("A rating the client gave in the portal cannot be changed."))
             if not self._is_manager() and any(rating.user_id != self.env.user for rating in self):
                 raise AccessError(self.env._("Only its author and Client Hub managers may change a rating."))
             self._check_authorship(vals)
         return super().write(vals)
+
+    def _check_bookkeeping(self, vals):
+        """The company follows the client; the computed fields are computed."""
+        check_not_computed(self, vals)
+        if "company_id" in vals and not self.env.su:
+            raise UserError(self.env._("A rating's company is its client's: change the client instead."))
 
     def _check_authorship(self, vals):
         """Portal ratings come from the portal only; staff record ratings in their own name."""

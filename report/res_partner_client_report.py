@@ -5,14 +5,15 @@ from ..models.nullable_fields import NullableFloat
 
 # Events of a client, each a row dated when it happened; ids stay stable between queries.
 EVENT_KINDS = 3  # client, rating, invoice month
-# Open projects per client (commercial partner), as the Clients list counts them: not templates, not
-# archived, not in a folded stage (Done, Cancelled).
+# Open projects per client (commercial partner), as the Clients list counts them: among the projects
+# the user may read, not templates, not archived, not in a folded stage (Done, Cancelled).
 OPEN_PROJECTS = """
     SELECT customer.commercial_partner_id AS client_id, COUNT(*) AS count
       FROM project_project project
       JOIN res_partner customer ON customer.id = project.partner_id
  LEFT JOIN project_project_stage stage ON stage.id = project.stage_id
      WHERE project.active AND NOT COALESCE(project.is_template, FALSE) AND NOT COALESCE(stage.fold, FALSE)
+       AND project.id IN %(visible)s
   GROUP BY customer.commercial_partner_id
 """
 
@@ -59,6 +60,13 @@ class ResPartnerClientReport(models.Model):
         help="Posted customer invoices minus credit notes, untaxed, in the company's currency.",
     )
 
+    def _visible_projects(self):
+        """The projects the user may read (Odoo's access rights and record rules), as a subquery."""
+        Project = self.env["project.project"]
+        if not Project.has_access("read"):
+            return SQL("(SELECT 1 WHERE FALSE)")
+        return Project._search([("partner_id", "!=", False)]).subselect()
+
     @property
     def _table_query(self):
         return SQL(
@@ -93,7 +101,7 @@ class ResPartnerClientReport(models.Model):
         CROSS JOIN LATERAL (SELECT currency_id FROM res_company ORDER BY id LIMIT 1) main_company
             """,
             kinds=EVENT_KINDS,
-            projects=SQL(OPEN_PROJECTS),
+            projects=SQL(OPEN_PROJECTS, visible=self._visible_projects()),
             ratings=self.env["res.partner.satisfaction.report"]._table_query,
             profile=self._select_profile("client"),
         )

@@ -32,9 +32,16 @@ from . import test_project_report
 from . import test_query_counts
 from . import test_reports
 from . import test_satisfaction
+from . import test_security_company
+from . import test_security_computed
+from . import test_security_groups
+from . import test_security_merge
 from . import test_security_portal
+from . import test_security_portal_vault
+from . import test_security_projects
 from . import test_security_records
 from . import test_security_reveal
+from . import test_security_reveal_rights
 from . import test_security_vault
 from . import test_tax_condition
 from . import test_tour_clients

@@ -1,3 +1,4 @@
+import json
 import os
 import re
 from contextlib import contextmanager
@@ -5,6 +6,7 @@ from unittest.mock import patch
 
 from cryptography.fernet import Fernet
 
+from odoo import fields
 from odoo.addons.client_hub.models import vault
 from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
@@ -166,8 +168,11 @@ class SecurityCase(HttpCase):
             role: new_test_user(cls.env, login=f"ch_sec_{role}", password=f"ch_sec_{role}_pw", groups=group)
             for role, group in ROLE_GROUPS.items()
         }
-        cls.users["portal"].partner_id.parent_id = cls.client
-        cls.users["portal_other"].partner_id.parent_id = cls.other_client
+        # Both portal users have the portal vault right: the attacks go through the vault pages.
+        cls.users["portal"].partner_id.write({"parent_id": cls.client.id, "client_hub_vault_access": True})
+        cls.users["portal_other"].partner_id.write(
+            {"parent_id": cls.other_client.id, "client_hub_vault_access": True}
+        )
         cls.key = new_vault_key()
         # Demo credentials are encrypted with the server's key, which these tests replace.
         cls.env["res.partner.credential"].with_context(active_test=False).search([]).unlink()
@@ -221,6 +226,36 @@ class SecurityCase(HttpCase):
         )
         self.assertIn(failure["name"], allowed, failure.get("debug", "")[-2000:])
         return failure["message"]
+
+    def json2(self, role, model, method, **payload):
+        """Call a model method over JSON-2 (/json/2/<model>/<method>) with an API key of `role`:
+        (HTTP status, decoded answer)."""
+        # An API key stands alone: no session cookie of an earlier login goes with it.
+        self.opener.cookies.clear()
+        self.role = None
+        keys = vars(self).setdefault("_api_keys", {})  # made in the test's transaction: one per test
+        if role not in keys:
+            Keys = self.env["res.users.apikeys"].with_user(self.users[role])
+            keys[role] = Keys._generate(
+                "rpc", f"ch_sec {role}", fields.Datetime.add(fields.Datetime.now(), days=1)
+            )
+        response = self.url_open(
+            f"/json/2/{model}/{method}",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {keys[role]}"},
+        )
+        return response.status_code, response.json()
+
+    def assertRefused2(self, role, model, method, **payload):
+        """The JSON-2 call is refused with an Odoo exception (never a server error)."""
+        status, answer = self.json2(role, model, method, **payload)
+        self.assertNotEqual(status, 200, f"{role} {model}.{method} was not refused: {answer!r}")
+        self.assertIn(
+            answer.get("name"),
+            ("odoo.exceptions.AccessError", "odoo.exceptions.UserError", "odoo.exceptions.ValidationError"),
+            answer,
+        )
+        return answer.get("message")
 
     def csrf_token(self):
         return CSRF.search(self.url_open("/my/account").text).group(1)

@@ -18,14 +18,15 @@ ROLES = {
 }
 # What each role may do through the ORM: C(reate) R(ead) U(pdate) D(elete) on its own client's
 # records, then "/" and what it may do on other clients' records when that differs. Portal users
-# reach their client's data only through the portal pages (tested in test_portal_access).
+# read through record rules: the portal ratings and (with the portal vault right, which the portal
+# user here has) the credentials of their own client.
 MATRIX = {
     "res.partner.client.status": ("", "R", "R", "R", "R", "CRUD", "R"),
     "res.partner.client.category": ("", "R", "R", "R", "R", "CRUD", "R"),
     "res.partner.tax.condition": ("", "R", "R", "R", "R", "CRUD", "R"),
     "res.partner.address.type": ("", "R", "R", "R", "R", "CRUD", "R"),
-    "res.partner.satisfaction": ("", "", "", "CRU/CR", "CRU/CR", "CRUD", ""),
-    "res.partner.credential": ("", "", "", "", "CRU/CR", "CRUD", ""),
+    "res.partner.satisfaction": ("", "R/", "", "CRU/CR", "CRU/CR", "CRUD", ""),
+    "res.partner.credential": ("", "R/", "", "", "CRU/CR", "CRUD", ""),
     "res.partner.credential.log": ("", "", "", "", "R/", "R", ""),
     "res.partner.satisfaction.report": ("", "", "", "R", "R", "R", ""),
     "res.partner.client.report": ("", "", "", "R", "R", "R", ""),
@@ -86,7 +87,9 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
                     company_id=cls.env.company.id,
                     company_ids=[Command.set(cls.env.company.ids)],
                 )
-        cls.users["portal"].partner_id.parent_id = cls.clients["own"]
+        cls.users["portal"].partner_id.sudo().write(
+            {"parent_id": cls.clients["own"].id, "client_hub_vault_access": True}
+        )
         back_office = [user.id for role, user in cls.users.items() if role not in ("public", "portal")]
         cls.invoices = {
             scope: cls.init_invoice("out_invoice", client, amounts=[100], post=True)
@@ -118,7 +121,11 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
         if model == "res.partner.satisfaction":
             # A rating recorded by the user is its own; another's is recorded by the administrator.
             author = user if scope == "own" else self.env.ref("base.user_admin")
-            return sudo[model].create({"partner_id": client.id, "score": 4, "user_id": author.id})
+            # A portal user's own rating is one its client gave in the portal.
+            channel = "portal" if user._is_portal() else "internal"
+            return sudo[model].create(
+                {"partner_id": client.id, "score": 4, "user_id": author.id, "channel": channel}
+            )
         if model == "res.partner.credential":
             return self.credentials[scope]
         if model in REPORTS:

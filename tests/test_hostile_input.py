@@ -79,7 +79,7 @@ class TestPortalHostileInput(HttpCase):
         cls.user = new_test_user(
             cls.env, login="ch_hostile", password="ch_hostile_pw", groups="base.group_portal"
         )
-        cls.user.partner_id.parent_id = cls.client
+        cls.user.partner_id.write({"parent_id": cls.client.id, "client_hub_vault_access": True})
         cls.key = new_vault_key()
         with vault_keys(cls.key):
             cls.credential = cls.env["res.partner.credential"].create(

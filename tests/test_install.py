@@ -16,7 +16,10 @@ class TestInstall(ClientHubCase):
     def test_admin_is_manager(self):
         self.assertTrue(self.env.ref("base.user_admin").has_group("client_hub.group_client_hub_manager"))
 
-    def test_user_group_makes_an_internal_partner_manager(self):
+    def test_user_group_makes_an_internal_user_who_manages_contacts(self):
         self.assertTrue(self.user_client_hub.has_group("base.group_user"))
-        self.assertTrue(self.user_client_hub.has_group("base.group_partner_manager"))
+        # Its own rights on contacts, not Odoo's Contact Creation (portal wizard, share, merge).
+        self.assertFalse(self.user_client_hub.has_group("base.group_partner_manager"))
+        Partner = self.env["res.partner"].with_user(self.user_client_hub)
+        self.assertTrue(all(Partner.has_access(operation) for operation in ("create", "write", "unlink")))
         self.assertFalse(self.user_client_hub.has_group("client_hub.group_client_hub_manager"))

@@ -42,7 +42,8 @@ class PortalCase(HttpCase):
     @classmethod
     def _portal_user(cls, login, company):
         user = new_test_user(cls.env, login=login, password=f"{login}_pw", groups="base.group_portal")
-        user.partner_id.parent_id = company
+        # A manager gave them the portal's vault pages (see test_security_portal_vault for those without).
+        user.partner_id.write({"parent_id": company.id, "client_hub_vault_access": True})
         return user
 
     def setUp(self):
@@ -332,7 +333,7 @@ class TestPortalPresentation(PortalCase):
         self.assertRegex(form, r'o_client_hub_address_form_title">\s*Workplace')
         self.assertNotIn("Delivery address</h3>", form)
 
-    def test_past_ratings_show_empty_stars_and_no_internal_comment(self):
+    def test_past_ratings_show_empty_stars_and_no_internal_rating(self):
         Rating = self.env["res.partner.satisfaction"]
         Rating.create(
             [
@@ -351,9 +352,10 @@ class TestPortalPresentation(PortalCase):
         self.assertNotIn("grumpy", page)
         self.assertIn("Fine work", ratings)
         stars = re.findall(r'title="(\d) / 5"[^>]*>(.*?)</span>', ratings, re.S)
+        # The team's ratings (phone, e-mail…) stay internal: the page lists the client's own.
         self.assertEqual(
             sorted((score, block.count("fa-star "), block.count("fa-star-o")) for score, block in stars),
-            [("3", 3, 2), ("4", 4, 1)],
+            [("4", 4, 1)],
         )
 
     def test_credential_form_says_the_secret_was_emptied(self):

@@ -19,7 +19,8 @@ class TestPortalTour(HttpCase):
             self.assertEqual((credential.platform, credential.login), ("ftp", "willis-ftp"))
             rating = client.satisfaction_ids[:1]
             self.assertEqual((rating.score, rating.channel, rating.comment), (5, "portal", "Keep it up!"))
-            # The client's salesperson is the credential's allowed user, and reveals it.
-            self.assertEqual(credential.user_ids, client.user_id)
-            self.assertEqual(credential.with_user(client.user_id).reveal_secret(), "portal-Tour-Secret-7")
-            self.assertTrue(credential.activity_ids, "the allowed user was told")
+            # Allowed to nobody but the managers until a manager allows someone; the salesperson
+            # gets a to-do.
+            self.assertFalse(credential.user_ids)
+            self.assertEqual(credential.activity_ids.user_id, client.user_id)
+            self.assertEqual(credential.reveal_secret(), "portal-Tour-Secret-7")

@@ -1,1 +1,3 @@
 from . import account_move_correction
+from . import base_partner_merge_automatic_wizard
+from . import portal_wizard_user

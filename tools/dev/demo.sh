@@ -17,7 +17,8 @@ fi
 cat <<MSG
 ==> Demo: serving http://127.0.0.1:${HTTP_PORT:-8069} (workers: ${WORKERS:-0}); Ctrl-C stops it
     back office: admin / admin   (Client Hub manager)
-                 demo / demo     (Client Hub user with the Credentials group)
-    portal:      portal / portal (a contact of a demo client)
+                 vault / vault   (Client Hub user with the Credentials group)
+                 hub / hub       (Client Hub user)
+    portal:      portal / portal (a contact of a demo client, with the portal vault right)
 MSG
 exec "$ODOO" -d "$DB" --db-filter="^${DB}\$" --log-level warn --log-handler py.warnings:ERROR

@@ -31,7 +31,7 @@ import requests
 from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
 
 DB = "client_hub_load"
-MARKER = "client_hub.load_ready"
+MARKER = "client_hub.load_ready_2"  # _2: portal users with the vault right
 REVEAL_LIMIT = "client_hub.vault_reveal_limit"
 
 
@@ -100,7 +100,7 @@ def add_load_users(env, portal_users, office_users):
                 "group_ids": [(6, 0, [ref("base.group_portal").id])],
             }
         )
-        user.partner_id.parent_id = client
+        user.partner_id.write({"parent_id": client.id, "client_hub_vault_access": True})
     env["ir.config_parameter"].set_param(MARKER, f"{portal_users},{office_users},{vault_key_id()}")
     env["ir.config_parameter"].set_param(REVEAL_LIMIT, "0")
 

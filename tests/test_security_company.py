@@ -1,0 +1,79 @@
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import SecurityCase
+
+CREDENTIAL = "res.partner.credential"
+RATING = "res.partner.satisfaction"
+
+
+@tagged("post_install", "-at_install", "security")
+class TestSecurityCompany(SecurityCase):
+    """Issue #24 item 5: a credential or a rating is not moved to a client of another company."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_b = cls.env["res.company"].create({"name": "Client Hub Company B"})
+        cls.env.user.company_ids = [Command.link(cls.company_b.id)]
+        active = cls.env.ref("client_hub.client_status_active")
+        cls.client_b = cls.env["res.partner"].create(
+            {
+                "name": "Company B Client",
+                "is_company": True,
+                "client_status_id": active.id,
+                "company_id": cls.company_b.id,
+            }
+        )
+        cls.client.company_id = cls.env.company
+        cls.rating = cls.env[RATING].create(
+            {"partner_id": cls.client.id, "score": 3, "user_id": cls.users["credentials"].id}
+        )
+
+    def test_credential_stays_in_its_company(self):
+        before = self.snapshot(self.allowed)
+        for role in ("credentials", "manager"):
+            with self.subTest(role=role):
+                self.assertRefused(
+                    role, CREDENTIAL, "write", [self.allowed.ids, {"partner_id": self.client_b.id}]
+                )
+                self.assertRefused(
+                    role, CREDENTIAL, "write", [self.allowed.ids, {"company_id": self.company_b.id}]
+                )
+        self.assertRefused2(
+            "manager", CREDENTIAL, "write", ids=self.allowed.ids, vals={"partner_id": self.client_b.id}
+        )
+        self.assertEqual(self.snapshot(self.allowed), before)
+
+    def test_rating_stays_in_its_company(self):
+        before = self.snapshot(self.rating)
+        for role in ("credentials", "manager"):  # its author and a manager may change it otherwise
+            with self.subTest(role=role):
+                self.assertRefused(role, RATING, "write", [self.rating.ids, {"partner_id": self.client_b.id}])
+                self.assertRefused(
+                    role, RATING, "write", [self.rating.ids, {"company_id": self.company_b.id}]
+                )
+        self.assertRefused2(
+            "manager", RATING, "write", ids=self.rating.ids, vals={"partner_id": self.client_b.id}
+        )
+        self.assertEqual(self.snapshot(self.rating), before)
+        _result, error = self.call_kw(
+            "manager", RATING, "write", [self.rating.ids, {"partner_id": self.other_client.id}]
+        )
+        self.assertFalse(error, "within the company (or to a shared client) it moves")
+
+    def test_a_client_moved_to_another_company_takes_them_along(self):
+        active = self.env.ref("client_hub.client_status_active")
+        movable = self.env["res.partner"].create(
+            {"name": "Movable Client", "is_company": True, "client_status_id": active.id}
+        )
+        movable.company_id = self.env.company
+        credential = self.env[CREDENTIAL].create({"partner_id": movable.id, "name": "Movable", "secret": "m"})
+        rating = self.env[RATING].create({"partner_id": movable.id, "score": 4})
+        _result, error = self.call_kw(
+            "manager", "res.partner", "write", [movable.ids, {"company_id": self.company_b.id}]
+        )
+        self.assertFalse(error, error)
+        self.env.invalidate_all()
+        self.assertEqual((credential.company_id, rating.company_id), (self.company_b, self.company_b))
+        self.assertEqual(self.log_rows(credential, "update").mapped("note"), ["company_id"])
