@@ -21,8 +21,10 @@ class TestJson2BadInput(HttpCase):
             login="ch_json2_manager",
             groups="client_hub.group_client_hub_manager,base.group_partner_manager",
         )
-        cls.api_key = cls.env["res.users.apikeys"].with_user(cls.manager)._generate(
-            None, "bad input", fields.Datetime.add(fields.Datetime.now(), days=1)
+        cls.api_key = (
+            cls.env["res.users.apikeys"]
+            .with_user(cls.manager)
+            ._generate(None, "bad input", fields.Datetime.add(fields.Datetime.now(), days=1))
         )
         cls.client = cls.env["res.partner"].create(
             {

@@ -33,7 +33,8 @@ class TestPortalAddressArchive(SecurityCase):
     def _archive(self, address):
         self.login("portal")
         return self.url_open(
-            "/my/address/archive", json={"jsonrpc": "2.0", "method": "call", "params": {"partner_id": address.id}}
+            "/my/address/archive",
+            json={"jsonrpc": "2.0", "method": "call", "params": {"partner_id": address.id}},
         ).json()
 
     def test_archive_route_refuses_an_address_kept_by_staff(self):

@@ -25,9 +25,16 @@ class TestVaultConcurrency(TransactionCase):
                 "client_status_id": env.ref("client_hub.client_status_active").id,
             }
         )
-        user = new_test_user(env, login="ch_concurrent_reveal", groups="client_hub.group_client_hub_credentials")
+        user = new_test_user(
+            env, login="ch_concurrent_reveal", groups="client_hub.group_client_hub_credentials"
+        )
         credential = env["res.partner.credential"].create(
-            {"partner_id": client.id, "name": "Shared hosting", "secret": SECRET, "user_ids": [(6, 0, user.ids)]}
+            {
+                "partner_id": client.id,
+                "name": "Shared hosting",
+                "secret": SECRET,
+                "user_ids": [(6, 0, user.ids)],
+            }
         )
         return client.id, credential.id, user.id
 
@@ -50,7 +57,9 @@ class TestVaultConcurrency(TransactionCase):
             first, second = self.registry.cursor(), self.registry.cursor()
             try:
                 # Two users: one user's reveals go one at a time (see TestVaultConcurrentReveals).
-                envs = [api.Environment(cr, uid, {}) for cr, uid in ((first, SUPERUSER_ID), (second, user_id))]
+                envs = [
+                    api.Environment(cr, uid, {}) for cr, uid in ((first, SUPERUSER_ID), (second, user_id))
+                ]
                 for env in envs:
                     # Both snapshots are taken before either reveal; a lock wait would fail, not hang.
                     env.cr.execute("SET LOCAL lock_timeout = '3s'")

@@ -44,10 +44,17 @@ class TestVaultConcurrentReveals(TransactionCase):
             }
         )
         credential = env["res.partner.credential"].create(
-            {"partner_id": client.id, "name": "Busy hosting", "secret": SECRET, "user_ids": [(6, 0, user.ids)]}
+            {
+                "partner_id": client.id,
+                "name": "Busy hosting",
+                "secret": SECRET,
+                "user_ids": [(6, 0, user.ids)],
+            }
         )
-        key = env["res.users.apikeys"].with_user(user)._generate(
-            None, "concurrent reveals", fields.Datetime.add(fields.Datetime.now(), days=1)
+        key = (
+            env["res.users.apikeys"]
+            .with_user(user)
+            ._generate(None, "concurrent reveals", fields.Datetime.add(fields.Datetime.now(), days=1))
         )
         limit = env["ir.config_parameter"].get_param("client_hub.vault_reveal_limit")
         env["ir.config_parameter"].set_param("client_hub.vault_reveal_limit", str(LIMIT))
