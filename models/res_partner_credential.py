@@ -306,7 +306,7 @@ class ResPartnerCredential(models.Model):
         committed; then the user's reveal lock, held until the reveal is committed."""
         cr = self.env.cr
         if request:
-            cr.commit()  # pylint: disable=invalid-commit  (the reveal is a step of its own, see above)
+            cr.commit()  # pylint: disable=invalid-commit
             # Only a transaction that has not run a query yet can change its isolation (a test
             # cursor runs inside the test's transaction, and its requests one at a time anyway).
             if cr.connection.get_transaction_status() == TRANSACTION_STATUS_IDLE:
@@ -317,7 +317,7 @@ class ResPartnerCredential(models.Model):
         """Commit the audit row (and release the user's lock) before the secret or the refusal leaves
         the request. Outside a request (shell, scheduled actions), the caller's transaction keeps it."""
         if request:
-            self.env.cr.commit()  # pylint: disable=invalid-commit  (the audit row outlives any rollback)
+            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     def _reveal_refusal(self):
         """(log action, exception, note to the managers or None) when the current user may not
