@@ -40,8 +40,10 @@ VAULT_FIELDS = frozenset(
         "log_ids",
     }
 )
-# Text fields an API could send anything in; those that identify a credential on screen.
+# Text fields an API could send anything in; those stored as typed (the secret is encrypted, any
+# character goes); those that identify a credential on screen.
 TEXT_FIELDS = frozenset({"name", "url", "login", "note", "secret"})
+PLAIN_TEXT_FIELDS = frozenset({"name", "url", "login", "note"})
 IDENTIFYING_FIELDS = frozenset({"name", "url", "login"})
 # What the client's people fill in on the portal's credential form.
 PORTAL_FIELDS = frozenset({"name", "platform", "url", "port", "login", "secret", "note"})
@@ -206,13 +208,15 @@ class ResPartnerCredential(models.Model):
     def _check_input(self, vals):
         """Refuse, with a clear message, values an API may send that the fields would store wrongly
         or the database would refuse: a list or a number as text, a port beyond the integers,
-        control characters, and bidirectional controls in what identifies a credential."""
+        control characters (NUL), and bidirectional controls in what identifies a credential."""
         for name in TEXT_FIELDS.intersection(vals):
             value = vals[name]
             label = self._fields[name]._description_string(self.env)
             if value not in (False, None) and not isinstance(value, str):
                 raise ValidationError(self.env._("%(field)s must be a text.", field=label))
-            if name in IDENTIFYING_FIELDS and (has_control_characters(value) or has_bidi_controls(value)):
+            if (name in PLAIN_TEXT_FIELDS and has_control_characters(value)) or (
+                name in IDENTIFYING_FIELDS and has_bidi_controls(value)
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(field)s contains invisible control characters (such as a right-to-left "
@@ -239,7 +243,7 @@ class ResPartnerCredential(models.Model):
         """The form's Reveal button: the plaintext goes to a dialog, never into the database.
 
         A credential that asks for the password goes through Odoo's identity check first."""
-        self.ensure_one()
+        self._ensure_one_credential()
         if self.reveal_reprompt:
             return self._action_reveal_secret_checked()
         return self._reveal_secret_action()
@@ -278,8 +282,7 @@ class ResPartnerCredential(models.Model):
         counted in one step, so concurrent requests cannot pass it. In a request, the audit row is
         committed before the secret or the refusal leaves: no later rollback erases it, and no
         second database connection is needed."""
-        if len(self) != 1:
-            raise UserError(self.env._("Reveal the secret of one credential at a time."))
+        self._ensure_one_credential()
         self._begin_reveal()
         refusal = self._reveal_refusal()
         if refusal:
@@ -299,6 +302,11 @@ class ResPartnerCredential(models.Model):
         self._log("reveal")
         self._end_reveal()
         return plaintext
+
+    def _ensure_one_credential(self):
+        # ensure_one()'s ValueError would be a server error over RPC.
+        if len(self) != 1:
+            raise UserError(self.env._("Reveal the secret of one credential at a time."))
 
     def _begin_reveal(self):
         """Start the reveal's own step: in a request, what the request did so far is committed and a

@@ -115,15 +115,20 @@ class TestJson2BadInput(HttpCase):
     def test_reveal_secret_on_no_or_two_credentials(self):
         for ids in ([], (self.credential | self.other_credential).ids):
             with self.subTest(ids=ids):
-                message = self.assertClearError(CREDENTIAL, "reveal_secret", ids)
-                self.assertIn("one credential", message)
+                for method in ("reveal_secret", "action_reveal_secret"):
+                    message = self.assertClearError(CREDENTIAL, method, ids)
+                    self.assertIn("one credential", message)
 
-    def test_bidi_control_characters_in_a_name(self):
+    def test_bidi_and_control_characters_in_a_name(self):
         # "invoice<RLO>fdp.exe" shows as "invoiceexe.pdf": a name, URL or login that lies.
         for value in ("invoice\u202efdp.exe", "admin\u2066x", "a\u200fb", "x\u061cy"):
             with self.subTest(value=value):
                 for field in ("name", "login", "url"):
                     self.assertClearError(CREDENTIAL, "write", self.credential.ids, vals={field: value})
                 self.assertClearError(CREDENTIAL, "create", vals_list=[self.credential_values(name=value)])
+        # NUL, which PostgreSQL refuses in text, anywhere but in the (encrypted) secret.
+        for field in ("name", "login", "url", "note"):
+            with self.subTest(field=field):
+                self.assertClearError(CREDENTIAL, "write", self.credential.ids, vals={field: "a\x00b"})
         self.env.invalidate_all()
         self.assertEqual(self.credential.name, "JSON-2 FTP")
