@@ -4,7 +4,7 @@ SETUP := tools/dev/setup.sh
 WORKERS ?= 0
 export WORKERS
 
-.PHONY: help env demo test pytest screenshots lint i18n bench load upgrade-check clean
+.PHONY: help env demo test pytest screenshots lint i18n bench load odoo-suites upgrade-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,10 +40,13 @@ load: env ## 20 portal, 5 back-office and 10 hot-spot reveal sessions for 30 s a
 	@.dev/bin/python tools/dev/load.py --workers $(if $(filter 0,$(WORKERS)),2,$(WORKERS)) \
 		--nodes $(or $(NODES),1) $(if $(filter 1,$(REPLICA)),--replica) $(LOAD_ARGS)
 
+odoo-suites: env ## Odoo's own tests of the modules client_hub extends, with and without it (slow, not in CI): make odoo-suites [MODULES=auth_signup,account_debit_note]
+	@.dev/bin/python tools/dev/odoo_suites.py $(if $(MODULES),--modules $(MODULES)) $(SUITES_ARGS)
+
 upgrade-check: env ## update client_hub twice and uninstall it: no data lost, secrets still readable
 	@.dev/bin/python tools/dev/upgrade_check.py
 
 clean: ## drop the dev databases and remove .dev (downloads included)
 	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_i18n
-	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_shots client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch client_hub_bench_base_axis_10000 client_hub_bench_base_axis_100000 client_hub_bench_base_axis_1000000; do dropdb --if-exists --force $$db; done
+	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_shots client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch client_hub_bench_base_axis_10000 client_hub_bench_base_axis_100000 client_hub_bench_base_axis_1000000 client_hub_suites_with client_hub_suites_without; do dropdb --if-exists --force $$db; done
 	@rm -rf .dev
