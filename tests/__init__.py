@@ -9,6 +9,7 @@ from . import test_client_number
 from . import test_client_status
 from . import test_correction_amounts
 from . import test_correction_pdf
+from . import test_demo_tax_ids
 from . import test_hostile_input
 from . import test_install
 from . import test_invoice_correction

@@ -121,26 +121,22 @@ class AccountMove(models.Model):
         lines = self.invoice_line_ids.filtered(lambda line: line.display_type == "product")
         credits = 1 if self.move_type == "out_refund" else -1  # the sign of a credited quantity
         rows = []
-        done = self.env["account.move.line"]
+        seen = set()
         for line in lines:
-            if line in done:
-                continue
-            if line.corrected_line_id:
-                pair = lines.filtered(lambda other, line=line: other.corrected_line_id == line.corrected_line_id)
-                done |= pair
-                name = line.corrected_line_id.name
+            corrected = line.corrected_line_id
+            if not corrected:
+                credited = line.quantity * credits > 0
+                rows.append(self._ksef_row(line, line.name, p12, before=credited))
+                if credited:
+                    rows.append(self._ksef_row(line, line.name, p12, zero=True))
+            elif corrected not in seen:
+                seen.add(corrected)
+                pair = lines.filtered(lambda other, corrected=corrected: other.corrected_line_id == corrected)
+                before = pair.filtered(lambda other: other.correction_side == "before")
                 rows += [
-                    self._ksef_row(side, name, p12, before=True)
-                    for side in pair.filtered(lambda other: other.correction_side == "before")
+                    self._ksef_row(side, corrected.name, p12, before=side in before)
+                    for side in before + (pair - before)
                 ]
-                rows += [
-                    self._ksef_row(side, name, p12)
-                    for side in pair.filtered(lambda other: other.correction_side != "before")
-                ]
-            elif line.quantity * credits > 0:
-                rows += [self._ksef_row(line, line.name, p12, before=True), self._ksef_row(line, line.name, p12, zero=True)]
-            else:
-                rows.append(self._ksef_row(line, line.name, p12))
         for number, row in enumerate(rows, start=1):
             row["NrWierszaFa"] = number
         return rows

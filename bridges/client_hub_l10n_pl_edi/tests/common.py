@@ -78,10 +78,9 @@ class KsefCorrectionCase(CorrectionSetup, AccountTestInvoicingCommon):
 
     def _rows(self, root):
         """The FaWiersz rows as (P_7, P_8B, P_9A, P_10, P_11, P_12, StanPrzed)."""
+        tags = ("P_7", "P_8B", "P_9A", "P_10", "P_11", "P_12", "StanPrzed")
         return [
-            tuple(
-                self._row_text(row, tag) for tag in ("P_7", "P_8B", "P_9A", "P_10", "P_11", "P_12", "StanPrzed")
-            )
+            tuple(self._row_text(row, tag) for tag in tags)
             for row in root.xpath("fa:Fa/fa:FaWiersz", namespaces=NS)
         ]
 

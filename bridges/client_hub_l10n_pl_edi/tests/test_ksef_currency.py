@@ -22,14 +22,16 @@ class TestKsefCurrency(KsefCorrectionCase):
         self.assertEqual(self._rows(root)[0], ("Chairs", "10", "100.00", "100.00", "900.00", "23", "1"))
         # -180.00 EUR and -41.40 EUR of tax (-178.02 złoty at 4.30), -221.40 EUR in all
         self.assertEqual(
-            self._totals(root, "P_13_1", "P_14_1", "P_14_1W", "P_15"), ("-180.00", "-41.40", "-178.02", "-221.40")
+            self._totals(root, "P_13_1", "P_14_1", "P_14_1W", "P_15"),
+            ("-180.00", "-41.40", "-178.02", "-221.40"),
         )
         debit_root = self._fa3(documents - credit_note)
         self.assertEqual(self._text(debit_root, "fa:RodzajFaktury"), "KOR")
         self.assertEqual(self._text(debit_root, "fa:KursWalutyZ"), "4.300000")
         # 20.00 EUR and 1.60 EUR of tax (6.88 złoty), 21.60 EUR in all
         self.assertEqual(
-            self._totals(debit_root, "P_13_2", "P_14_2", "P_14_2W", "P_15"), ("20.00", "1.60", "6.88", "21.60")
+            self._totals(debit_root, "P_13_2", "P_14_2", "P_14_2W", "P_15"),
+            ("20.00", "1.60", "6.88", "21.60"),
         )
 
     def test_zloty_correction_has_no_rate(self):
