@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Creates or updates the demo database, then serves it on http://127.0.0.1:8069 in the foreground.
+# DEMO_COUNTRY=PL (make demo-pl) makes the main company Polish: Odoo then installs the Polish chart
+# of accounts, l10n_pl_edi (KSeF) and with them the bridge client_hub_l10n_pl_edi.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DEV="$ROOT/.dev"
 DB=${DEMO_DB:-client_hub_demo}
+COUNTRY=${DEMO_COUNTRY:-}
 ODOO="$DEV/bin/odoo"
 
 if psql -d "$DB" -Atqc "select 1 from ir_module_module where name='client_hub' and state='installed'" 2>/dev/null | grep -q 1; then
@@ -12,6 +15,10 @@ if psql -d "$DB" -Atqc "select 1 from ir_module_module where name='client_hub' a
 else
     printf '==> Demo: creating %s with demo data and client_hub (about a minute)\n' "$DB"
     dropdb --if-exists --force "$DB" >/dev/null 2>&1 || true
+    if [ -n "$COUNTRY" ]; then
+        printf '==> Demo: the main company in %s (its localization comes with it; about three minutes)\n' "$COUNTRY"
+        "$ODOO" db init "$DB" --with-demo --country "$COUNTRY" >/dev/null 2>&1
+    fi
     "$ODOO" -d "$DB" -i client_hub --with-demo --stop-after-init --log-level warn --log-handler py.warnings:ERROR
 fi
 cat <<MSG
