@@ -17,7 +17,8 @@ else
     dropdb --if-exists --force "$DB" >/dev/null 2>&1 || true
     if [ -n "$COUNTRY" ]; then
         printf '==> Demo: the main company in %s (its localization comes with it; about three minutes)\n' "$COUNTRY"
-        "$ODOO" db init "$DB" --with-demo --country "$COUNTRY" >/dev/null 2>&1
+        "$ODOO" db init "$DB" --with-demo --country "$COUNTRY" >"$DEV/demo-init.log" 2>&1 \
+            || { printf 'make demo: creating %s failed: see .dev/demo-init.log\n' "$DB" >&2; exit 1; }
     fi
     "$ODOO" -d "$DB" -i client_hub --with-demo --stop-after-init --log-level warn --log-handler py.warnings:ERROR
 fi
