@@ -8,11 +8,10 @@ class TestDemoTaxIds(TransactionCase):
     def test_demo_tax_ids_pass_their_checksum(self):
         # base_vat (installed with a localization such as l10n_pl) refuses a tax ID whose check
         # digit is wrong, and Odoo then drops the whole demo data of the module.
-        partners = self.env["res.partner"].browse(
-            self.env["ir.model.data"]
-            .search([("module", "=", "client_hub"), ("model", "=", "res.partner")])
-            .mapped("res_id")
-        ).filtered("vat")
+        data = self.env["ir.model.data"].search(
+            [("module", "=", "client_hub"), ("model", "=", "res.partner")]
+        )
+        partners = self.env["res.partner"].browse(data.mapped("res_id")).filtered("vat")
         if self.env.ref("client_hub.client_kowalski", raise_if_not_found=False):
             self.assertGreaterEqual(len(partners), 5)
         for partner in partners:

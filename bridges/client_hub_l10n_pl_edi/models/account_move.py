@@ -35,7 +35,9 @@ class AccountMove(models.Model):
         "By default, a decrease counts when the correction is issued, an increase (an invoice that "
         "charged too little) in the period of the corrected invoice.",
     )
-    ksef_is_correction = fields.Boolean(compute="_compute_ksef_is_correction")
+    ksef_is_correction = fields.Boolean(
+        string="Correcting Invoice (KSeF)", compute="_compute_ksef_is_correction"
+    )
 
     @api.depends("correction_of_move_id", "move_type", "debit_origin_id")
     def _compute_ksef_is_correction(self):
