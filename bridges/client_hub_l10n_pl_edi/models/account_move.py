@@ -39,15 +39,15 @@ class AccountMove(models.Model):
         string="Correcting Invoice (KSeF)", compute="_compute_ksef_is_correction"
     )
 
-    @api.depends("correction_of_move_id", "move_type", "debit_origin_id")
+    @api.depends("correction_of_move_id", "move_type", "debit_origin_id", "country_code")
     def _compute_ksef_is_correction(self):
         for move in self:
-            move.ksef_is_correction = move._is_client_hub_correction()
+            move.ksef_is_correction = move.country_code == "PL" and move._is_client_hub_correction()
 
-    @api.depends("correction_of_move_id", "move_type", "debit_origin_id")
+    @api.depends("ksef_is_correction")
     def _compute_ksef_correction_type(self):
         for move in self:
-            if not move._is_client_hub_correction():
+            if not move.ksef_is_correction:
                 move.ksef_correction_type = False
             elif not move.ksef_correction_type:
                 move.ksef_correction_type = "2" if move.move_type == "out_refund" else "1"
