@@ -10,3 +10,5 @@ from . import res_partner_credential
 from . import res_partner_credential_log
 from . import account_move_line
 from . import project_project
+from . import correction_print
+from . import ir_actions_report

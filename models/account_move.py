@@ -1,3 +1,6 @@
+from collections import defaultdict
+from contextlib import closing
+
 from odoo import Command, api, fields, models
 from odoo.tools import float_compare
 
@@ -9,6 +12,20 @@ def _tax_lines_add_up(tax):
         == 0
         for lines in (tax.invoice_repartition_line_ids, tax.refund_repartition_line_ids)
     )
+
+
+def _subtract_figures(figures, other):
+    """figures - other, both as account.move._correction_figures gives them."""
+    taxes = defaultdict(lambda: [0.0, 0.0])
+    for tax in figures["taxes"].keys() | other["taxes"].keys():
+        taxes[tax] = [a - b for a, b in zip(figures["taxes"][tax], other["taxes"][tax], strict=True)]
+    return {
+        "taxes": taxes,
+        **{
+            key: [a - b for a, b in zip(figures[key], other[key], strict=True)]
+            for key in ("untaxed", "rounding", "total")
+        },
+    }
 
 
 class AccountMove(models.Model):
@@ -25,21 +42,186 @@ class AccountMove(models.Model):
     correction_reason = fields.Char(readonly=True, copy=False)
 
     def _has_corrections(self):
-        """Whether partial corrections (not cancelled) changed some of this invoice's lines."""
+        """Whether corrections that count (see _correction_documents) changed some of its lines."""
         self.ensure_one()
-        return any(line.parent_state != "cancel" for line in self.invoice_line_ids.correction_line_ids)
+        return bool(self._correction_documents().invoice_line_ids.corrected_line_id)
+
+    def _correction_documents(self):
+        """The corrective documents that count for this invoice: its credit and debit notes made by
+        a correction, drafts included, but neither cancelled ones nor those a posted document
+        reverses (Odoo's Reverse of a credit note, a credit note of a debit note). The new invoice
+        of a replacing correction is an invoice of its own, not a correction of this one."""
+        self.ensure_one()
+        documents = self.search([("correction_of_move_id", "=", self.id), ("state", "!=", "cancel")])
+        return documents.filtered(
+            lambda document: (
+                (document.move_type == "out_refund" or document.debit_origin_id)
+                and not any(reversal.state == "posted" for reversal in document.reversal_move_ids)
+            )
+        )
+
+    def _is_correction_document(self):
+        """A credit or debit note made by a correction: it is corrected through its invoice."""
+        self.ensure_one()
+        return bool(self.correction_of_move_id) and (
+            self.move_type == "out_refund" or bool(self.debit_origin_id)
+        )
+
+    def _correction_figures(self):
+        """What these documents book for their client, signed as on an invoice (a credit note counts
+        negative), each [in the document's currency, in the company's]: per tax ("taxes", cash
+        rounding put on the biggest tax included), "untaxed" (the invoice lines), "rounding" (a
+        cash-rounding line) and "total" (what the client owes)."""
+        figures = {
+            "taxes": defaultdict(lambda: [0.0, 0.0]),
+            "untaxed": [0.0, 0.0],
+            "rounding": [0.0, 0.0],
+            "total": [0.0, 0.0],
+        }
+        for line in self.line_ids:
+            sign = -1
+            if line.tax_repartition_line_id:
+                bucket = figures["taxes"][line.tax_line_id]
+            elif line.display_type == "product":
+                bucket = figures["untaxed"]
+            elif line.display_type == "rounding":
+                bucket = figures["rounding"]
+            elif line.display_type == "payment_term":
+                bucket, sign = figures["total"], 1
+            else:  # sections, notes, early-payment discount pairs (they add up to nothing)
+                continue
+            bucket[0] += sign * line.amount_currency
+            bucket[1] += sign * line.balance
+        return figures
+
+    def _correction_expected_figures(self, states):
+        """The figures (as _correction_figures) of this invoice as it should have been: its lines
+        with the quantity, unit price and discount of `states` ({invoice line: values}), computed
+        by Odoo's own invoice engine on a draft copy made and dropped inside a savepoint, with
+        everything the invoice carries: currency and the invoice's rate, fiscal position (its taxes
+        already mapped on the lines), payment term and early-payment discount, cash rounding, the
+        company's tax rounding method, the invoice's date."""
+        self.ensure_one()
+        lines = [
+            Command.create(
+                {
+                    "name": line.name,
+                    "product_id": line.product_id.id,
+                    "product_uom_id": line.product_uom_id.id,
+                    "account_id": line.account_id.id,
+                    "tax_ids": [Command.set(line.tax_ids.ids)],
+                    "quantity": values["quantity"],
+                    "price_unit": values["price_unit"],
+                    "discount": values["discount"],
+                }
+            )
+            for line, values in states.items()
+            if not line.currency_id.is_zero(values["quantity"] * values["price_unit"])
+        ]
+        if not lines:
+            return self.browse()._correction_figures()
+        with closing(self.env.cr.savepoint()):  # closed without release: rolled back
+            draft = self.with_context(tracking_disable=True).create(
+                {
+                    "move_type": self.move_type,
+                    "partner_id": self.partner_id.id,
+                    "partner_shipping_id": self.partner_shipping_id.id,
+                    "journal_id": self.journal_id.id,
+                    "currency_id": self.currency_id.id,
+                    "invoice_currency_rate": self.invoice_currency_rate,
+                    "fiscal_position_id": self.fiscal_position_id.id,
+                    "invoice_payment_term_id": self.invoice_payment_term_id.id,
+                    "invoice_date_due": self.invoice_date_due,
+                    "invoice_cash_rounding_id": self.invoice_cash_rounding_id.id,
+                    "invoice_date": self.invoice_date,
+                    "date": self.date,
+                    "invoice_line_ids": lines,
+                }
+            )
+            return draft._correction_figures()
+
+    def _correction_current_figures(self):
+        """The figures of the invoice with the corrections that count for it."""
+        self.ensure_one()
+        return (self | self._correction_documents())._correction_figures()
+
+    def _correction_differences(self, steps):
+        """THE RULE of every correction (full, replacing, line by line): a corrective document books
+        the difference between the invoice as it is (with the corrections that count, see
+        _correction_documents) and the invoice as it should have been, computed by Odoo's invoice
+        engine (_correction_expected_figures). `steps` are the line states ({invoice line: values})
+        the invoice goes through, one per document (a credit note for the lines that go down, then
+        a debit note for those that go up); returns, per step, the figures the document between
+        the previous state and this one carries (as _correction_figures: positive when the invoice
+        grows, per tax, untaxed, rounding, total; in the invoice's currency and the company's)."""
+        self.ensure_one()
+        start = self._correction_current_figures()
+        differences = []
+        for states in steps:
+            end = self._correction_expected_figures(states)
+            differences.append(_subtract_figures(end, start))
+            start = end
+        return differences
+
+    def _set_correction_figures(self, figures):
+        """Bring this draft corrective document to `figures` (as _correction_differences gives
+        them, in the document's direction: positive amounts): its tax lines to the taxes, as an
+        accountant edits a tax amount by hand (Odoo keeps such amounts and balances the receivable
+        with them), and a cash-rounding line for what the total needs beyond its lines and taxes."""
+        self.ensure_one()
+        sign = self.direction_sign
+        total_currency, total = figures["total"]
+        taxes_currency = sum(amounts[0] for amounts in figures["taxes"].values())
+        taxes = sum(amounts[1] for amounts in figures["taxes"].values())
+        lines = self.line_ids.filtered(lambda line: line.display_type == "product")
+        rounding_currency = self.currency_id.round(
+            total_currency - taxes_currency - sign * sum(lines.mapped("amount_currency"))
+        )
+        rounding = self.company_currency_id.round(total - taxes - sign * sum(lines.mapped("balance")))
+        if not (self.currency_id.is_zero(rounding_currency) and self.company_currency_id.is_zero(rounding)):
+            cash_rounding = (
+                self.invoice_cash_rounding_id or self.correction_of_move_id.invoice_cash_rounding_id
+            )
+            # As Odoo books a rounding: a debit is a loss, a credit a profit.
+            account = cash_rounding.profit_account_id
+            if sign * rounding > 0 and cash_rounding.loss_account_id:
+                account = cash_rounding.loss_account_id
+            self.write(
+                {
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "display_type": "rounding",
+                                "name": cash_rounding.name or self.env._("Rounding"),
+                                "account_id": (account or lines[:1].account_id).id,
+                                "partner_id": self.partner_id.id,
+                                "currency_id": self.currency_id.id,
+                                "amount_currency": sign * rounding_currency,
+                                "balance": sign * rounding,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ]
+                }
+            )
+        self._set_correction_taxes(figures["taxes"])
 
     def _set_correction_taxes(self, taxes):
         """Bring this draft corrective document's tax lines to `taxes` ({tax: [amount in the
-        document's currency, in the company's]}), as an accountant edits a tax amount by hand:
-        Odoo keeps such amounts and balances the receivable with them."""
+        document's currency, in the company's]})."""
         self.ensure_one()
         sign = self.direction_sign
         updates = []
         for tax, (amount_currency, amount) in taxes.items():
-            tax_lines = self.line_ids.filtered(lambda line, tax=tax: line.tax_line_id == tax)
+            tax_lines = self.line_ids.filtered(
+                lambda line, tax=tax: line.tax_line_id == tax and line.display_type == "tax"
+            )
             # Reverse charge (+100 % and -100 %): the tax lines' sum is no tax amount; Odoo's stays.
-            if not tax_lines or not _tax_lines_add_up(tax):
+            if not _tax_lines_add_up(tax):
+                continue
+            if not tax_lines:
+                # The document's own lines round this tax to nothing, the invoice's moves by a cent.
+                updates += self._correction_tax_line_commands(tax, amount_currency, amount)
                 continue
             booked_currency = sign * sum(tax_lines.mapped("amount_currency"))
             delta_currency = self.currency_id.round(amount_currency - booked_currency)
@@ -57,6 +239,52 @@ class AccountMove(models.Model):
                 )
         if updates:
             self.write({"line_ids": updates})
+
+    def _correction_tax_line_commands(self, tax, amount_currency, amount):
+        """Tax lines of `tax` for these amounts (in the document's direction), when the document's
+        own lines gave it none: one per repartition line, as Odoo books them."""
+        sign = self.direction_sign
+        repartition = (
+            tax.refund_repartition_line_ids
+            if self.move_type == "out_refund"
+            else tax.invoice_repartition_line_ids
+        ).filtered(lambda line: line.repartition_type == "tax")
+        base_line = self.invoice_line_ids.filtered(lambda line: tax in line.tax_ids)[:1]
+        if self.currency_id.is_zero(amount_currency) and self.company_currency_id.is_zero(amount):
+            return []
+        return [
+            Command.create(
+                {
+                    "display_type": "tax",
+                    "name": tax.name,
+                    "tax_repartition_line_id": line.id,
+                    "account_id": (line.account_id or base_line.account_id).id,
+                    "partner_id": self.commercial_partner_id.id,
+                    "currency_id": self.currency_id.id,
+                    "tax_tag_ids": [Command.set(line.tag_ids.ids)],
+                    "amount_currency": sign * self.currency_id.round(amount_currency * line.factor),
+                    "balance": sign * self.company_currency_id.round(amount * line.factor),
+                }
+            )
+            for line in repartition
+        ]
+
+    def _recompute_cash_rounding_lines(self):
+        # A document made line by line by a correction carries the rounding difference between the
+        # invoice and the invoice as it should have been (_set_correction_figures), not its own.
+        if self.invoice_line_ids.corrected_line_id:
+            return
+        return super()._recompute_cash_rounding_lines()
+
+    def _correction_origin(self):
+        """The invoice a correction started from this document changes: a credit or debit note
+        leads to the invoice it corrects, anything else is its own invoice."""
+        self.ensure_one()
+        if self._is_correction_document():
+            return self.correction_of_move_id
+        if self.move_type == "out_refund" and self.reversed_entry_id:
+            return self.reversed_entry_id
+        return self.debit_origin_id or self
 
     def action_open_correction_wizard(self):
         self.ensure_one()

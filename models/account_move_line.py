@@ -15,12 +15,16 @@ class AccountMoveLine(models.Model):
     correction_line_ids = fields.One2many("account.move.line", "corrected_line_id", readonly=True)
 
     def _correction_sources(self):
-        """{invoice line: the line as its corrections so far (not cancelled) left it}: the line after
-        the latest correction, or the invoice line itself. A new correction starts from it. One query
-        for all the lines (the dialog reads hundreds at once)."""
+        """{invoice line: the line as its corrections so far left it}: the line after the latest
+        correction that counts (account.move._correction_documents: neither cancelled nor reversed),
+        or the invoice line itself. A new correction starts from it. One query for all the lines
+        (the dialog reads hundreds at once)."""
         latest = {}
+        counting = self.env["account.move"].browse()
+        for invoice in self.move_id:
+            counting |= invoice._correction_documents()
         for after in self.correction_line_ids:
-            if after.correction_side != "after" or after.parent_state == "cancel":
+            if after.correction_side != "after" or after.move_id not in counting:
                 continue
             line = after.corrected_line_id
             if line not in latest or after.id > latest[line].id:

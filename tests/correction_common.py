@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.tests import Form
+from odoo.tests import Form, new_test_user
 
 
 class CorrectionSetup:
@@ -33,6 +33,18 @@ class CorrectionSetup:
                 {"name": "Chairs", "quantity": 10, "price_unit": 100, "discount": 10, "tax_ids": cls.tax_23},
                 {"name": "Cushions", "quantity": 5, "price_unit": 40, "tax_ids": cls.tax_8},
             ],
+        )
+
+    @classmethod
+    def _make_accountant(cls, login, **values):
+        """An invoicing user of the company, who works with clients (the tours log in as one)."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups="account.group_account_invoice,client_hub.group_client_hub_user",
+            company_id=cls.env.company.id,
+            company_ids=cls.env.company.ids,
+            **values,
         )
 
     @classmethod

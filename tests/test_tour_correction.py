@@ -1,5 +1,5 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingHttpCommon
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .correction_common import CorrectionSetup
 
@@ -16,13 +16,7 @@ class TestCorrectionTour(CorrectionSetup, AccountTestInvoicingHttpCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_correction()
-        new_test_user(
-            cls.env,
-            login="ch_tour_accountant",
-            groups="account.group_account_invoice,client_hub.group_client_hub_user",
-            company_id=cls.env.company.id,
-            company_ids=cls.env.company.ids,
-        )
+        cls._make_accountant("ch_tour_accountant")
 
     def _tour(self, record, tour):
         self.start_tour(f"/odoo/{record._name}/{record.id}", tour, login="ch_tour_accountant")

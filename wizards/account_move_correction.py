@@ -1,10 +1,18 @@
 import math
-from collections import defaultdict
+from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.addons.client_hub.models.input_checks import has_control_characters
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.tools import float_compare, format_date
+
+
+def _negate_figures(figures):
+    """The figures (as account.move._correction_figures) with the opposite sign."""
+    return {
+        "taxes": {tax: [-amount for amount in amounts] for tax, amounts in figures["taxes"].items()},
+        **{key: [-amount for amount in figures[key]] for key in ("untaxed", "rounding", "total")},
+    }
 
 
 class AccountMoveCorrection(models.TransientModel):
@@ -20,8 +28,12 @@ class AccountMoveCorrection(models.TransientModel):
         # Required in the form; checked with a clear message on confirmation (not a NOT NULL error).
         domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted'),"
         " ('commercial_partner_id', '=', commercial_partner_id), ('company_id', '=', company_id),"
-        " ('payment_state', '!=', 'reversed')]",
+        " ('payment_state', '!=', 'reversed'),"
+        # A credit or debit note made by a correction is corrected through its invoice.
+        " '|', ('correction_of_move_id', '=', False), ('debit_origin_id', '=', False)]",
     )
+    # Why the dialog shows another invoice than the document it was opened from.
+    notice = fields.Char(readonly=True)
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
     reason = fields.Char(required=True, help="Printed on the corrective documents.")
@@ -54,7 +66,14 @@ class AccountMoveCorrection(models.TransientModel):
     @api.depends("move_id")
     def _compute_journal_id(self):
         for wizard in self:
-            wizard.journal_id = wizard.move_id.journal_id
+            # Shown from the start: before an invoice is chosen, the company's first sales journal.
+            wizard.journal_id = (
+                wizard.move_id.journal_id
+                or wizard.journal_id
+                or self.env["account.journal"].search(
+                    [("type", "=", "sale"), ("company_id", "=", wizard.company_id.id)], limit=1
+                )
+            )
 
     @api.depends("move_id", "mode")
     def _compute_line_ids(self):
@@ -104,6 +123,9 @@ class AccountMoveCorrection(models.TransientModel):
             ("commercial_partner_id", "in", partners.ids),
             ("company_id", "=", self.env.company.id),
             ("payment_state", "!=", "reversed"),
+            "|",
+            ("correction_of_move_id", "=", False),
+            ("debit_origin_id", "=", False),
         ]
 
     @api.model
@@ -112,7 +134,15 @@ class AccountMoveCorrection(models.TransientModel):
         # Extra-large: every column of the lines, Difference included, fits without scrolling.
         context = {"default_partner_id": partner.commercial_partner_id.id, "dialog_size": "extra-large"}
         if move:
-            context["default_move_id"] = move.id
+            invoice = move._correction_origin()
+            context["default_move_id"] = invoice.id
+            if invoice != move:
+                context["default_notice"] = self.env._(
+                    "%(document)s corrects %(invoice)s: a new correction changes %(invoice)s, so the"
+                    " dialog shows it with the corrections made so far.",
+                    document=move.display_name,
+                    invoice=invoice.display_name,
+                )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Correct an invoice"),
@@ -128,6 +158,14 @@ class AccountMoveCorrection(models.TransientModel):
         move = self.env["account.move"].browse(self.env.context.get("default_move_id"))
         if move and "partner_id" in fields and not defaults.get("partner_id"):
             defaults["partner_id"] = move.commercial_partner_id.id
+        partner = self.env["res.partner"].browse(defaults.get("partner_id"))
+        if partner and "move_id" in fields and not defaults.get("move_id"):
+            # The client's only correctable invoice is the one to correct.
+            invoices = self.env["account.move"].search(
+                self._correctable_invoice_domain(partner.commercial_partner_id), limit=2
+            )
+            if len(invoices) == 1:
+                defaults["move_id"] = invoices.id
         return defaults
 
     def action_confirm(self):
@@ -138,33 +176,110 @@ class AccountMoveCorrection(models.TransientModel):
         return self._open(documents)
 
     def _check_correction(self):
+        """Refuse, in one sentence saying what the user can do, what no correction may book."""
         if not self.env.user.has_group("account.group_account_invoice"):
             raise AccessError(self.env._("Only invoicing users may correct invoices."))
         move = self.move_id
         if not move:
             raise UserError(
                 self.env._(
-                    "%(client)s has no posted customer invoice to correct.",
+                    "%(client)s has no posted customer invoice to correct: post one first.",
                     client=self.partner_id.display_name,
                 )
             )
         if move.commercial_partner_id != self.partner_id.commercial_partner_id:
             raise UserError(
                 self.env._(
-                    "Invoice %(invoice)s is not an invoice of %(client)s.",
-                    invoice=move.name,
+                    "Invoice %(invoice)s is not an invoice of %(client)s: choose one of its invoices.",
+                    invoice=move.display_name,
                     client=self.partner_id.commercial_partner_id.display_name,
                 )
             )
-        if move.move_type != "out_invoice" or move.state != "posted" or move.company_id != self.env.company:
+        if move.move_type != "out_invoice" or move.company_id != self.env.company:
             raise UserError(
                 self.env._(
-                    "Only posted customer invoices of the current company can be corrected, not %(invoice)s.",
+                    "Only customer invoices of the current company can be corrected: %(document)s is"
+                    " not one, choose an invoice or switch to its company.",
+                    document=move.display_name,
+                )
+            )
+        if move._is_correction_document():
+            raise UserError(
+                self.env._(
+                    "%(document)s is itself a correction of %(invoice)s: correct %(invoice)s instead.",
+                    document=move.display_name,
+                    invoice=move.correction_of_move_id.display_name,
+                )
+            )
+        if move.state == "draft":
+            raise UserError(
+                self.env._(
+                    "%(invoice)s is a draft: edit it directly, or post it before correcting it.",
+                    invoice=move.display_name,
+                )
+            )
+        if move.state == "cancel":
+            raise UserError(
+                self.env._(
+                    "%(invoice)s is cancelled, so it has nothing to correct: reset it to draft to use it.",
                     invoice=move.display_name,
                 )
             )
         if move.payment_state == "reversed":
-            raise UserError(self.env._("Invoice %(invoice)s is already fully reversed.", invoice=move.name))
+            raise UserError(
+                self.env._(
+                    "Invoice %(invoice)s is already fully reversed: issue a new invoice instead.",
+                    invoice=move.display_name,
+                )
+            )
+        # A full credit note mirrors the invoice without pointing to its lines: nothing is left.
+        credited = move._correction_documents().filtered(
+            lambda document: (
+                document.move_type == "out_refund" and not document.invoice_line_ids.corrected_line_id
+            )
+        )
+        if credited:
+            raise UserError(
+                self.env._(
+                    "Invoice %(invoice)s is already fully credited by %(document)s: cancel or reverse"
+                    " that credit note to correct the invoice again.",
+                    invoice=move.display_name,
+                    document=credited[:1].display_name,
+                )
+            )
+        foreign = self.line_ids.move_line_id.filtered(
+            lambda line: line.move_id != move or line.display_type != "product"
+        )
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "The lines to correct must be lines of invoice %(invoice)s, not of %(other)s:"
+                    " open the dialog again from the invoice to correct.",
+                    invoice=move.display_name,
+                    other=foreign.move_id[:1].display_name,
+                )
+            )
+        self._check_date()
+
+    def _check_date(self):
+        """The corrective documents are dated in an open period: their printed date (sent to the
+        tax authorities) is their accounting date, never moved by Odoo behind the user's back."""
+        has_tax = bool(self.move_id.line_ids.tax_ids)
+        locks = self.company_id._get_violated_lock_dates(self.date, has_tax, self.journal_id)
+        if locks:
+            raise UserError(
+                self.env._(
+                    "%(date)s is in a locked period (%(locks)s): date the correction %(open)s or later.",
+                    date=format_date(self.env, self.date),
+                    locks=self.env["res.company"]._format_lock_dates(locks),
+                    open=format_date(self.env, locks[-1][0] + timedelta(days=1)),
+                )
+            )
+
+    def _partner_env(self):
+        """The wizard in the client's language: what the documents store (reference, line labels)
+        is printed and sent to the client."""
+        return self.with_context(lang=self.move_id.partner_id.lang or self.env.lang)
 
     def _reversal(self):
         return (
@@ -181,10 +296,18 @@ class AccountMoveCorrection(models.TransientModel):
         )
 
     def _correct_full(self):
-        if not self.move_id._has_corrections():
+        move = self.move_id
+        if not move._has_corrections():
+            # Odoo's reversal mirrors the invoice line by line (taxes, early-payment discount and
+            # cash-rounding lines included), which is the rule's difference to an empty invoice.
             reversal = self._reversal()
             reversal.refund_moves()
-            return reversal.new_move_ids
+            credit_note = reversal.new_move_ids
+            # At the invoice's rate, not the day's: Odoo then keeps the amounts in the invoice's
+            # currency and converts them again (its "reapply currency rate").
+            credit_note.invoice_currency_rate = move.invoice_currency_rate
+            credit_note.write({"ref": self._partner_env()._reference(), "correction_of_move_id": move.id})
+            return credit_note
         # Earlier corrections changed the invoice: credit what is left of it, not the original.
         if not self.line_ids:
             self.line_ids = self._line_commands()
@@ -199,6 +322,7 @@ class AccountMoveCorrection(models.TransientModel):
     def _correct_replace(self):
         states = list(self._invoice_lines()._correction_states().values())
         credit_note = self._correct_full()
+        # The new invoice is an invoice of its own: dated and converted on its day.
         new_invoice = self.move_id.copy({"invoice_date": self.date, "journal_id": self.journal_id.id})
         new_lines = new_invoice.invoice_line_ids.filtered(lambda line: line.display_type == "product")
         # The new invoice starts from the current state, earlier corrections included.
@@ -212,56 +336,36 @@ class AccountMoveCorrection(models.TransientModel):
             raise UserError(self.env._("Change at least one line: this correction changes nothing."))
         down = changed.filtered(lambda line: line.difference_total < 0)
         up = changed - down
-        # The invoice's lines as they are, with the lines going down corrected, then with all corrected.
+        # The invoice's lines as they are, with the lines going down corrected, then with all corrected:
+        # the credit note takes the invoice to the first state, the debit note on to the second.
         current = self._invoice_lines()._correction_states()
         lowered = {**current, **{line.move_line_id: line._after_values() for line in down}}
         corrected = {**lowered, **{line.move_line_id: line._after_values() for line in up}}
-        lowered_taxes = self._invoice_taxes(lowered)  # both documents are measured from it
+        steps = [(lines, states) for lines, states in ((down, lowered), (up, corrected)) if lines]
+        differences = self.move_id._correction_differences([states for _lines, states in steps])
         documents = self.env["account.move"]
-        if down:
-            credit_note = self._create_document("out_refund", down, reversed_entry_id=self.move_id.id)
-            credit_note._set_correction_taxes(
-                self._tax_difference(self._invoice_taxes(current), lowered_taxes)
-            )
-            documents |= credit_note
-        if up:
-            # An Odoo debit note: the invoice's Debit Notes button and the localizations see it.
-            debit_note = self._create_document("out_invoice", up, debit_origin_id=self.move_id.id)
-            debit_note._set_correction_taxes(
-                self._tax_difference(self._invoice_taxes(corrected), lowered_taxes)
-            )
-            documents |= debit_note
+        for (lines, _states), difference in zip(steps, differences, strict=True):
+            if lines is down:
+                document = self._create_document("out_refund", lines, reversed_entry_id=self.move_id.id)
+                document._set_correction_figures(_negate_figures(difference))
+            else:
+                # An Odoo debit note: the invoice's Debit Notes button and the localizations see it.
+                document = self._create_document("out_invoice", lines, debit_origin_id=self.move_id.id)
+                document._set_correction_figures(difference)
+            documents |= document
         return documents
 
-    def _invoice_taxes(self, states):
-        """{tax: [amount in the invoice's currency, in the company's]} of the invoice with its lines
-        in these states ({invoice line: values}), rounded as Odoo rounds the invoice's tax lines
-        (per line or globally): one batch through Odoo's tax engine."""
-        AccountTax = self.env["account.tax"]
-        base_lines = self.env["account.move.line"]._correction_base_lines(list(states.items()))
-        AccountTax._round_base_lines_tax_details(base_lines, self.move_id.company_id)
-        amounts = defaultdict(lambda: [0.0, 0.0])
-        for base_line in base_lines:
-            for tax_data in base_line["tax_details"]["taxes_data"]:
-                amounts[tax_data["tax"]][0] += tax_data["tax_amount_currency"]
-                amounts[tax_data["tax"]][1] += tax_data["tax_amount"]
-        return amounts
-
-    @api.model
-    def _tax_difference(self, taxes, other_taxes):
-        """What the invoice's tax lines `taxes` exceed `other_taxes` by (both from _invoice_taxes),
-        per tax: what a corrective document between the two must carry, to the cent under either
-        rounding method (its own lines rounded globally may give a cent more or less)."""
-        return {
-            tax: [amount - other for amount, other in zip(taxes[tax], other_taxes[tax], strict=True)]
-            for tax in taxes.keys() | other_taxes.keys()
-        }
+    def _reference(self):
+        return self.env._(
+            "Correction of %(invoice)s: %(reason)s", invoice=self.move_id.name, reason=self.reason
+        )
 
     def _create_document(self, move_type, correction_lines, **values):
         """A credit note or debit note carrying, per corrected line, the line before the correction
-        and the line after it with opposite signs: Odoo computes their taxes as on the invoice (price
-        included or not, fixed amounts, rounding), so the document's totals are the difference."""
+        and the line after it with opposite signs (their difference is the untaxed difference); its
+        taxes and rounding are then set to the rule's (account.move._set_correction_figures)."""
         move = self.move_id
+        wizard = self._partner_env()
         sign = 1 if move_type == "out_refund" else -1
         return self.env["account.move"].create(
             {
@@ -272,15 +376,17 @@ class AccountMoveCorrection(models.TransientModel):
                 # The invoice's rate, not the day's: the correction restates the invoice's amounts.
                 "invoice_currency_rate": move.invoice_currency_rate,
                 "fiscal_position_id": move.fiscal_position_id.id,
+                "invoice_payment_term_id": move.invoice_payment_term_id.id,
+                "invoice_cash_rounding_id": move.invoice_cash_rounding_id.id,
                 "journal_id": self.journal_id.id,
                 "invoice_date": self.date,
+                "date": self.date,
                 "invoice_origin": move.name,
-                "ref": self.env._(
-                    "Correction of %(invoice)s: %(reason)s", invoice=move.name, reason=self.reason
-                ),
+                "ref": wizard._reference(),
+                "correction_of_move_id": move.id,
                 "invoice_line_ids": [
                     Command.create(line_values)
-                    for line in correction_lines
+                    for line in correction_lines.with_context(lang=wizard.env.lang)
                     for line_values in line._document_line_values(sign)
                 ],
                 **values,

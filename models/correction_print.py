@@ -1,0 +1,79 @@
+from odoo import models
+
+
+def _negated_amounts(value, key=""):
+    """`value` (Odoo's tax totals) with every amount's sign changed: the names of its money figures
+    contain "amount"; flags (`display_base_amount` may be False) and names stay."""
+    if isinstance(value, dict):
+        return {name: _negated_amounts(item, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_negated_amounts(item, key) for item in value]
+    if "amount" in key and isinstance(value, int | float) and not isinstance(value, bool):
+        return -value
+    return value
+
+
+class AccountMove(models.Model):
+    """What the printed corrective document shows (views/report_invoice.xml), with one sign on
+    the whole page: the change in what the client owes, negative on a credit note."""
+
+    _inherit = "account.move"
+
+    def _correction_printed_sign(self):
+        """-1 on a corrective credit note (every printed amount is a decrease), 1 otherwise."""
+        self.ensure_one()
+        return -1 if self.correction_of_move_id and self.move_type == "out_refund" else 1
+
+    def _correction_printed_tax_totals(self):
+        """Odoo's tax totals as the page prints them (see _correction_printed_sign)."""
+        self.ensure_one()
+        if self._correction_printed_sign() == 1 or not self.tax_totals:
+            return self.tax_totals
+        return _negated_amounts(self.tax_totals)
+
+    def _correction_printed_rows(self):
+        """Per corrected invoice line: its name, the quantity, unit price, discount and subtotal
+        before and after the correction, and the difference of the subtotals (after - before).
+        A credit note of the whole invoice (Odoo's reversal) takes every line to zero."""
+        self.ensure_one()
+        if not self.correction_of_move_id:
+            return []
+        lines = self.invoice_line_ids.filtered(lambda line: line.display_type == "product")
+        befores = {line.corrected_line_id: line for line in lines if line.correction_side == "before"}
+        pairs = [
+            (after.corrected_line_id.name, befores.get(after.corrected_line_id, after.browse()), after)
+            for after in lines
+            if after.correction_side == "after"
+        ]
+        if not pairs and self.move_type == "out_refund":
+            pairs = [(line.name, line, None) for line in lines]
+        return [self._correction_printed_row(name, before, after) for name, before, after in pairs]
+
+    def _correction_printed_row(self, name, before, after):
+        def figures(line):
+            return {
+                "quantity": abs(line.quantity),
+                "price_unit": line.price_unit,
+                "discount": line.discount,
+                "subtotal": abs(line.price_subtotal),
+            }
+
+        values_before = figures(before)
+        if after is None:
+            values_after = {**values_before, "quantity": 0.0, "subtotal": 0.0}
+        else:
+            values_after = figures(after)
+        return {
+            "name": name,
+            "before": values_before,
+            "after": values_after,
+            "difference": values_after["subtotal"] - values_before["subtotal"],
+        }
+
+    def _correction_printed_ksef_number(self):
+        """The KSeF number of the corrected invoice (Polish e-invoicing, l10n_pl_edi), if any."""
+        self.ensure_one()
+        invoice = self.correction_of_move_id
+        if "l10n_pl_edi_number" not in invoice._fields:
+            return False
+        return invoice.l10n_pl_edi_number
