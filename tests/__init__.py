@@ -14,6 +14,7 @@ from . import test_correction_language
 from . import test_correction_pdf
 from . import test_correction_refusals
 from . import test_correction_rule
+from . import test_demo_tax_ids
 from . import test_hostile_input
 from . import test_install
 from . import test_invoice_correction
