@@ -1,0 +1,66 @@
+from odoo.tests import tagged
+
+from .common import SecurityCase, vault_keys
+
+
+@tagged("post_install", "-at_install")
+class TestReviewAttack(SecurityCase):
+    """r24's attacks from outside: each test shows a hole (fails while the hole is open)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        with vault_keys(cls.key):
+            cls.other_credential = cls.env["res.partner.credential"].create(
+                {
+                    "partner_id": cls.other_client.id,
+                    "name": "Other client's panel",
+                    "login": "other-admin",
+                    "secret": "other-secret-value",
+                }
+            )
+
+    def _portal_sees_other_credential(self):
+        self.login("portal")
+        found, failure = self.call_kw(
+            "portal", "res.partner.credential", "search_read", [[]], {"fields": ["name", "login", "partner_id"]}
+        )
+        return any(row["id"] == self.other_credential.id for row in found or [])
+
+    def test_user_sets_commercial_partner_of_vault_contact(self):
+        """A Client Hub User (not a manager) writes the computed commercial_partner_id of a contact
+        with the portal vault right: its portal login then reads another client's credentials."""
+        contact = self.users["portal"].partner_id
+        result, failure = self.call_kw(
+            "user", "res.partner", "write", [[contact.id], {"commercial_partner_id": self.other_client.id}]
+        )
+        self.assertFalse(
+            self._portal_sees_other_credential(),
+            f"the write gave {result!r} {failure.get('message')!r}: the portal user reads the other "
+            "client's credentials",
+        )
+
+    def test_user_reparents_client_of_vault_contact(self):
+        """A Client Hub User (not a manager) moves the client of a contact with the portal vault right
+        under another client (is_company off, parent set on the client, not on the flagged contact):
+        the contact's portal login then reads and replaces the other client's credentials."""
+        result, failure = self.call_kw(
+            "user",
+            "res.partner",
+            "write",
+            [[self.client.id], {"is_company": False, "parent_id": self.other_client.id}],
+        )
+        self.assertFalse(
+            self._portal_sees_other_credential(),
+            f"the write gave {result!r} {failure.get('message')!r}: the portal user reads the other "
+            "client's credentials",
+        )
+
+    def test_portal_vault_contact_changes_own_email(self):
+        """The flagged contact's e-mail is changed by Client Hub managers only (VAULT_IDENTITY_FIELDS):
+        the portal user changes it through its own res.users record (SELF_WRITEABLE_FIELDS)."""
+        contact = self.users["portal"].partner_id
+        before = contact.email
+        self.call_kw("portal", "res.users", "write", [[self.users["portal"].id], {"email": "taken@evil.example.com"}])
+        contact.invalidate_recordset(["email"])
+        self.assertEqual(contact.email, before, "the flagged contact's e-mail was changed by its portal user")
