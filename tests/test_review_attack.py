@@ -1,4 +1,4 @@
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import SecurityCase, vault_keys
 
@@ -64,3 +64,45 @@ class TestReviewAttack(SecurityCase):
         self.call_kw("portal", "res.users", "write", [[self.users["portal"].id], {"email": "taken@evil.example.com"}])
         contact.invalidate_recordset(["email"])
         self.assertEqual(contact.email, before, "the flagged contact's e-mail was changed by its portal user")
+
+    def test_contact_creator_reparents_client_of_vault_contact(self):
+        """The same re-parenting by an internal user with no Client Hub group at all, only Odoo's
+        "Contact Creation" right (base.group_partner_manager)."""
+        new_test_user(
+            self.env,
+            login="ch_sec_contacts",
+            password="ch_sec_contacts_pw",
+            groups="base.group_user,base.group_partner_manager",
+        )
+        self.authenticate("ch_sec_contacts", "ch_sec_contacts_pw")
+        self.role = "contacts"
+        result, failure = self.call_kw(
+            "contacts",
+            "res.partner",
+            "write",
+            [[self.client.id], {"is_company": False, "parent_id": self.other_client.id}],
+        )
+        self.assertFalse(
+            self._portal_sees_other_credential(),
+            f"the write gave {result!r} {failure.get('message')!r}: the portal user reads the other "
+            "client's credentials",
+        )
+
+    def test_portal_vault_user_replaces_other_clients_secret(self):
+        """After the re-parenting by a Client Hub User, the portal form replaces the other client's
+        secret (a credential the contact's client never had)."""
+        self.call_kw(
+            "user",
+            "res.partner",
+            "write",
+            [[self.client.id], {"is_company": False, "parent_id": self.other_client.id}],
+        )
+        response = self.post_form(
+            "portal",
+            f"/my/credentials/{self.other_credential.id}",
+            {"name": "Other client's panel", "platform": "other", "secret": "attacker-chosen"},
+        )
+        self.other_credential.invalidate_recordset()
+        self.assertNotEqual(
+            response.status_code, 303, "the portal user replaced another client's secret"
+        )
