@@ -62,4 +62,3 @@ from . import test_vault_rpc
 from . import test_vault_storage
 from . import test_wkhtmltopdf_build
 from . import test_review_attack
-from . import test_r24_probe
