@@ -106,3 +106,24 @@ class TestReviewAttack(SecurityCase):
         self.assertNotEqual(
             response.status_code, 303, "the portal user replaced another client's secret"
         )
+
+    def test_revoked_vault_right_still_reads_over_rpc(self):
+        """A manager takes the portal vault right back: the pages close (they read the flag), but the
+        portal record rule's domain was computed and cached with the flag on (ir.rule's ormcache is
+        not cleared by a partner write), so the portal user keeps reading the credentials' names,
+        logins and URLs over JSON-RPC until the server restarts."""
+        found, failure = self.call_kw(
+            "portal", "res.partner.credential", "search_read", [[]], {"fields": ["login"]}
+        )
+        self.assertTrue(found, f"the flagged portal user reads its client's credentials first: {failure}")
+        result, failure = self.call_kw(
+            "manager",
+            "res.partner",
+            "write",
+            [[self.users["portal"].partner_id.id], {"client_hub_vault_access": False}],
+        )
+        self.assertTrue(result, failure)
+        found, failure = self.call_kw(
+            "portal", "res.partner.credential", "search_read", [[]], {"fields": ["login"]}
+        )
+        self.assertFalse(found, "the portal user whose vault right was revoked still reads the credentials")
