@@ -23,7 +23,11 @@ class TestReviewAttack(SecurityCase):
     def _portal_sees_other_credential(self):
         self.login("portal")
         found, failure = self.call_kw(
-            "portal", "res.partner.credential", "search_read", [[]], {"fields": ["name", "login", "partner_id"]}
+            "portal",
+            "res.partner.credential",
+            "search_read",
+            [[]],
+            {"fields": ["name", "login", "partner_id"]},
         )
         return any(row["id"] == self.other_credential.id for row in found or [])
 
@@ -61,7 +65,9 @@ class TestReviewAttack(SecurityCase):
         the portal user changes it through its own res.users record (SELF_WRITEABLE_FIELDS)."""
         contact = self.users["portal"].partner_id
         before = contact.email
-        self.call_kw("portal", "res.users", "write", [[self.users["portal"].id], {"email": "taken@evil.example.com"}])
+        self.call_kw(
+            "portal", "res.users", "write", [[self.users["portal"].id], {"email": "taken@evil.example.com"}]
+        )
         contact.invalidate_recordset(["email"])
         self.assertEqual(contact.email, before, "the flagged contact's e-mail was changed by its portal user")
 
@@ -103,9 +109,7 @@ class TestReviewAttack(SecurityCase):
             {"name": "Other client's panel", "platform": "other", "secret": "attacker-chosen"},
         )
         self.other_credential.invalidate_recordset()
-        self.assertNotEqual(
-            response.status_code, 303, "the portal user replaced another client's secret"
-        )
+        self.assertNotEqual(response.status_code, 303, "the portal user replaced another client's secret")
 
     def test_revoked_vault_right_still_reads_over_rpc(self):
         """A manager takes the portal vault right back: the pages close (they read the flag), but the
@@ -127,3 +131,40 @@ class TestReviewAttack(SecurityCase):
             "portal", "res.partner.credential", "search_read", [[]], {"fields": ["login"]}
         )
         self.assertFalse(found, "the portal user whose vault right was revoked still reads the credentials")
+
+    def test_import_with_one_bad_line_blames_good_lines_for_company_id(self):
+        """Import (load) of credentials where one line lacks its secret: the good line is refused
+        with "These fields are kept by the vault itself and cannot be written: company_id", a
+        column the file does not have (create() adds company_id to the values, and load retries
+        them line by line)."""
+        columns = ["partner_id/.id", "name", "secret"]
+        rows = [
+            [str(self.client.id), "Imported panel", "imported-secret"],
+            [str(self.client.id), "No secret", ""],
+        ]
+        result, failure = self.call_kw("manager", "res.partner.credential", "load", [columns, rows])
+        self.assertFalse(failure, failure)
+        messages = [message["message"] for message in result["messages"]]
+        self.assertFalse(
+            [message for message in messages if "company_id" in message],
+            f"the import blames a column it does not have: {messages}",
+        )
+
+    def test_json2_wrong_type_is_a_server_error(self):
+        """Bad input over JSON-2: a port that is not a number gives HTTP 500 (builtins.ValueError),
+        not a clear validation error."""
+        status, answer = self.json2(
+            "credentials",
+            "res.partner.credential",
+            "create",
+            vals_list=[
+                {"partner_id": self.client.id, "name": "Typed", "secret": "typed-secret", "port": "abc"}
+            ],
+        )
+        self.assertNotEqual(status, 500, answer)
+
+    def test_portal_address_form_bad_id_is_a_server_error(self):
+        """Bad input on the client's address pages: /my/address?partner_id=abc answers HTTP 500."""
+        self.login("portal")
+        response = self.url_open("/my/address?partner_id=abc", allow_redirects=False)
+        self.assertLess(response.status_code, 500)
