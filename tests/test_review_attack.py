@@ -22,7 +22,7 @@ class TestReviewAttack(SecurityCase):
 
     def _portal_sees_other_credential(self):
         self.login("portal")
-        found, failure = self.call_kw(
+        found, _failure = self.call_kw(
             "portal",
             "res.partner.credential",
             "search_read",
