@@ -66,3 +66,4 @@ from . import test_vault_reprompt
 from . import test_vault_rpc
 from . import test_vault_storage
 from . import test_wkhtmltopdf_build
+from . import test_review_attack
