@@ -189,9 +189,7 @@ class ClientHubPortal(CustomerPortal):
         ):
             invalid.add("email")
             messages.append(
-                request.env._(
-                    "This login opens your company's credentials: contact us to change its e-mail."
-                )
+                request.env._("This login opens your company's credentials: contact us to change its e-mail.")
             )
         if address_values.get("is_default_address") and not (type_id or partner_sudo.address_type_id):
             invalid.add("is_default_address")

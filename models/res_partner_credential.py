@@ -190,7 +190,9 @@ class ResPartnerCredential(models.Model):
                 raise ValidationError(self.env._("A credential needs a secret (a password, key or token)."))
         # Copies: the caller's dicts stay as given (import retries them line by line).
         vals_list = [
-            {**vals, "company_id": companies[vals["partner_id"]]} if vals.get("partner_id") in companies else vals
+            {**vals, "company_id": companies[vals["partner_id"]]}
+            if vals.get("partner_id") in companies
+            else vals
             for vals in vals_list
         ]
         credentials = super().create(vals_list)

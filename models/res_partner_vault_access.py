@@ -73,8 +73,7 @@ class ResPartner(models.Model):
 
     def _client_hub_commercial_message(self):
         return self.env._(
-            "The commercial entity of a contact follows its company: change the company (parent) "
-            "instead."
+            "The commercial entity of a contact follows its company: change the company (parent) instead."
         )
 
     def _client_hub_vault_identity_changes(self, vals):

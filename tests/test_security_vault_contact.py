@@ -56,7 +56,10 @@ class TestSecurityVaultContact(SecurityCase):
 
     def test_linking_a_flagged_contact_under_another_client_is_refused(self):
         self.assertRefused(
-            "user", "res.partner", "write", [[self.other_client.id], {"child_ids": [(4, self.quiet_contact.id)]}]
+            "user",
+            "res.partner",
+            "write",
+            [[self.other_client.id], {"child_ids": [(4, self.quiet_contact.id)]}],
         )
         self.assertEqual(self.quiet_contact.commercial_partner_id, self.quiet_client)
 
@@ -98,7 +101,10 @@ class TestSecurityVaultContact(SecurityCase):
     def test_manager_moves_a_flagged_contact_and_the_portal_follows(self):
         self.assertEqual(self._portal_credentials(), {self.client.id})
         result, failure = self.call_kw(
-            "manager", "res.partner", "write", [[self.users["portal"].partner_id.id], {"parent_id": self.quiet_client.id}]
+            "manager",
+            "res.partner",
+            "write",
+            [[self.users["portal"].partner_id.id], {"parent_id": self.quiet_client.id}],
         )
         self.assertTrue(result, failure)
         self.assertFalse(self._portal_credentials(), "the portal rule still reads the contact's old client")
