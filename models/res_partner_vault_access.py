@@ -41,15 +41,7 @@ class ResPartner(models.Model):
             raise UserError(self._client_hub_commercial_message())
         if self._client_hub_is_vault_manager():
             return super().write(vals)
-        changed = self._client_hub_vault_identity_changes(vals)
-        if changed:
-            raise AccessError(
-                self.env._(
-                    "%(contacts)s may open the client's credentials in the portal: only Client Hub "
-                    "managers change their company, type or e-mail.",
-                    contacts=", ".join(changed.mapped("display_name")),
-                )
-            )
+        self._client_hub_vault_identity_changes(vals)._client_hub_refuse_vault_change()
         if not COMMERCIAL_FIELDS.intersection(vals):
             return super().write(vals)
         # Any flagged contact below (the client re-parented, made a contact…) keeps its client.
@@ -60,16 +52,21 @@ class ResPartner(models.Model):
         )
         before = {contact.id: contact.commercial_partner_id for contact in flagged}
         result = super().write(vals)
-        moved = flagged.filtered(lambda contact: contact.commercial_partner_id != before[contact.id])
-        if moved:
+        flagged.filtered(
+            lambda contact: contact.commercial_partner_id != before[contact.id]
+        )._client_hub_refuse_vault_change()
+        return result
+
+    def _client_hub_refuse_vault_change(self):
+        """Refuse a change of these flagged contacts' client, type or e-mail (none: nothing to do)."""
+        if self:
             raise AccessError(
                 self.env._(
-                    "This change would move %(contacts)s, who may open the client's credentials in the "
-                    "portal, to another client: only Client Hub managers do that.",
-                    contacts=", ".join(moved.mapped("display_name")),
+                    "%(contacts)s may open the client's credentials in the portal: only Client Hub "
+                    "managers change their company, type or e-mail.",
+                    contacts=", ".join(self.mapped("display_name")),
                 )
             )
-        return result
 
     def _client_hub_commercial_message(self):
         return self.env._(

@@ -78,18 +78,7 @@ class TestSecurityVaultContact(SecurityCase):
         response = self.post_form(
             "portal",
             "/my/address/submit",
-            {
-                "partner_id": str(contact.id),
-                "name": contact.name,
-                "email": "taken@evil.example.com",
-                "phone": "+1 5",
-                "street": "1 Main St",
-                "city": "Springfield",
-                "zip": "12345",
-                "country_id": str(self.env.ref("base.us").id),
-                "state_id": str(self.env.ref("base.state_us_5").id),
-                "address_type": "billing",
-            },
+            self.address_form(partner_id=str(contact.id), name=contact.name, email="taken@evil.example.com"),
         )
         self.assertEqual(response.status_code, 200, response.text[:500])
         answer = json.loads(response.text)
