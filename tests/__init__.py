@@ -66,3 +66,5 @@ from . import test_vault_reprompt
 from . import test_vault_rpc
 from . import test_vault_storage
 from . import test_wkhtmltopdf_build
+from . import test_review_attack
+from . import test_security_vault_contact
