@@ -50,3 +50,4 @@ from . import test_security_vault
 from . import test_security_portal
 from . import test_security_records
 from . import test_security_reveal
+from . import test_review_corrections
