@@ -236,3 +236,16 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual(self._owed(invoice), (984.0, 984.0))
         rest = self._correct(invoice, mode="full")
         self.assertEqual(rest.amount_total, 984.0)
+
+    def test_full_credit_undone_with_reverse(self):
+        # The invoice (Chairs 10 x 100.00 - 10 % = 900.00 + 207.00, Cushions 200.00 + 16.00:
+        # 1,323.00) credited in full, then that credit note reversed with Odoo's Reverse, as the
+        # refusal "cancel or reverse that credit note to correct the invoice again" advises: the
+        # client owes 1,323.00 again and the invoice can be corrected, Chairs 10 -> 8 crediting
+        # 180.00 + 41.40 = 221.40.
+        credit_note = self._correct(self.invoice, mode="full")
+        credit_note.action_post()
+        self._reverse(credit_note).action_post()
+        self.assertEqual(self._owed(self.invoice), (1323.0, 1323.0))
+        document = self._correct(self.invoice, edits={"Chairs": {"quantity": 8}})
+        self.assertEqual(self._amounts(document), (180.0, 41.4, 221.4))
