@@ -249,3 +249,19 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual(self._owed(self.invoice), (1323.0, 1323.0))
         document = self._correct(self.invoice, edits={"Chairs": {"quantity": 8}})
         self.assertEqual(self._amounts(document), (180.0, 41.4, 221.4))
+
+    def test_foreign_currency_tax_in_company_currency(self):
+        # CHF at 1.37 on the invoice's day. Invoice 3 x 1.01 = 3.03 CHF (2.21), VAT 23 % 0.70 CHF
+        # (0.51), 3.73 CHF (2.72). As it should have been, 2 units: 2.02 CHF (1.47), VAT 0.46 CHF
+        # (0.34), 2.48 CHF (1.81). The credit note: 1.01 CHF (0.74), VAT 0.24 CHF (0.17), 1.25 CHF
+        # (0.91); invoice + credit note = the fresh invoice, VAT 0.34 in the company's currency.
+        invoice = self._invoice(
+            {"name": "Bolt", "quantity": 3, "price_unit": 1.01, "tax_ids": self.tax_23}, currency_id=self.chf.id
+        )
+        self.assertEqual((invoice.amount_total, invoice.amount_total_signed), (3.73, 2.72))
+        credit_note = self._correct(invoice, edits={"Bolt": {"quantity": 2}})
+        credit_note.action_post()
+        tax_line = credit_note.line_ids.filtered("tax_line_id")
+        self.assertEqual((tax_line.amount_currency, tax_line.balance), (0.24, 0.17))
+        self.assertEqual((credit_note.amount_total, credit_note.amount_total_signed), (1.25, -0.91))
+        self.assertEqual(self._owed(invoice), (2.48, 1.81))
