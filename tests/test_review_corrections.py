@@ -265,3 +265,21 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual((tax_line.amount_currency, tax_line.balance), (0.24, 0.17))
         self.assertEqual((credit_note.amount_total, credit_note.amount_total_signed), (1.25, -0.91))
         self.assertEqual(self._owed(invoice), (2.48, 1.81))
+
+    def test_free_line_with_fixed_tax(self):
+        # A free sample carrying a fixed fee: 2 x 0.00 with an eco fee of 0.50 a unit (1.00).
+        # Invoice: Chair 1,000.00 + 230.00, fee 1.00: 1,231.00. Chairs 10 -> 9: credit
+        # 100.00 + 23.00 = 123.00; the sample and its fee are untouched, the client owes 1,108.00.
+        fee = self.env["account.tax"].create(
+            {"name": "Eco fee 0.50 (test)", "amount": 0.5, "amount_type": "fixed", "type_tax_use": "sale"}
+        )
+        # Booked on the tax account, as a chart of accounts does.
+        (fee.invoice_repartition_line_ids | fee.refund_repartition_line_ids).filtered(
+            lambda line: line.repartition_type == "tax"
+        ).account_id = self.company_data["default_account_tax_sale"]
+        invoice = self._chair_invoice({"name": "Sample", "quantity": 2, "price_unit": 0, "tax_ids": fee})
+        self.assertEqual(invoice.amount_total, 1231.0)
+        credit_note = self._correct(invoice, edits={"Chair": {"quantity": 9}})
+        self.assertEqual(self._amounts(credit_note), (100.0, 23.0, 123.0))
+        credit_note.action_post()
+        self.assertEqual(self._owed(invoice), (1108.0, 1108.0))
