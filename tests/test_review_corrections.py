@@ -34,7 +34,11 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
             self.env["account.move.reversal"]
             .with_context(active_model="account.move", active_ids=document.ids)
             .create(
-                {"move_ids": [Command.set(document.ids)], "reason": "Undo", "journal_id": document.journal_id.id}
+                {
+                    "move_ids": [Command.set(document.ids)],
+                    "reason": "Undo",
+                    "journal_id": document.journal_id.id,
+                }
             )
         )
         reversal.refund_moves()
@@ -54,9 +58,10 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
             ]
         )
         moves |= moves.reversal_move_ids.filtered(lambda move: move.state == "posted")
-        signs = [(-1 if move.move_type == "out_refund" else 1) for move in moves]
         return (
-            round(sum(sign * move.amount_total for sign, move in zip(signs, moves)), 2),
+            round(
+                sum((-1 if move.move_type == "out_refund" else 1) * move.amount_total for move in moves), 2
+            ),
             round(sum(moves.mapped("amount_total_signed")), 2),
         )
 
@@ -256,7 +261,8 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         # (0.34), 2.48 CHF (1.81). The credit note: 1.01 CHF (0.74), VAT 0.24 CHF (0.17), 1.25 CHF
         # (0.91); invoice + credit note = the fresh invoice, VAT 0.34 in the company's currency.
         invoice = self._invoice(
-            {"name": "Bolt", "quantity": 3, "price_unit": 1.01, "tax_ids": self.tax_23}, currency_id=self.chf.id
+            {"name": "Bolt", "quantity": 3, "price_unit": 1.01, "tax_ids": self.tax_23},
+            currency_id=self.chf.id,
         )
         self.assertEqual((invoice.amount_total, invoice.amount_total_signed), (3.73, 2.72))
         credit_note = self._correct(invoice, edits={"Bolt": {"quantity": 2}})
