@@ -289,3 +289,24 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual(self._amounts(credit_note), (100.0, 23.0, 123.0))
         credit_note.action_post()
         self.assertEqual(self._owed(invoice), (1108.0, 1108.0))
+
+    def test_lock_dates_of_the_invoice_company(self):
+        # The invoice's company is locked until 2026-11-30; a wizard sent with another company
+        # (its company_id is an invisible field the client can send) must still refuse 2026-11-15,
+        # rather than create a credit note printed 2026-11-15 and booked on 2026-12-01.
+        other = self.setup_other_company(name="Unlocked company (test)")["company"]
+        self.env.user.company_ids |= other
+        self.env.company.write({"fiscalyear_lock_date": "2026-11-30", "hard_lock_date": "2026-11-30"})
+        wizard = self.env["account.move.correction"].create(
+            {
+                "partner_id": self.client.id,
+                "move_id": self.invoice.id,
+                "company_id": other.id,
+                "reason": "Test correction",
+                "mode": "full",
+                "date": "2026-11-15",
+                "journal_id": self.invoice.journal_id.id,
+            }
+        )
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
