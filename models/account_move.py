@@ -2,7 +2,7 @@ from collections import defaultdict
 from contextlib import closing
 
 from odoo import Command, api, fields, models
-from odoo.tools import float_compare
+from odoo.tools import float_compare, float_is_zero
 
 
 def _tax_lines_add_up(tax):
@@ -42,20 +42,31 @@ class AccountMove(models.Model):
     correction_reason = fields.Char(readonly=True, copy=False)
 
     def _has_corrections(self):
-        """Whether corrections that count (see _correction_documents) changed some of its lines."""
+        """Whether documents that count (see _correction_documents) changed the invoice."""
         self.ensure_one()
-        return bool(self._correction_documents().invoice_line_ids.corrected_line_id)
+        return bool(self._correction_documents())
 
     def _correction_documents(self):
-        """The corrective documents that count for this invoice: its credit and debit notes made by
-        a correction, drafts included, but neither cancelled ones nor those a posted document
-        reverses (Odoo's Reverse of a credit note, a credit note of a debit note). The new invoice
-        of a replacing correction is an invoice of its own, not a correction of this one."""
+        """The documents that count for this invoice: its credit and debit notes made by a
+        correction (drafts included) and Odoo's own posted credit and debit notes of it (Add Credit
+        Note, Debit Note), but neither cancelled ones nor those a posted document reverses (Odoo's
+        Reverse of a credit note, a credit note of a debit note). The new invoice of a replacing
+        correction is an invoice of its own, not a correction of this one."""
         self.ensure_one()
-        documents = self.search([("correction_of_move_id", "=", self.id), ("state", "!=", "cancel")])
+        documents = self.search(
+            [
+                ("state", "!=", "cancel"),
+                "|",
+                "|",
+                ("correction_of_move_id", "=", self.id),
+                ("reversed_entry_id", "=", self.id),
+                ("debit_origin_id", "=", self.id),
+            ]
+        )
         return documents.filtered(
             lambda document: (
                 (document.move_type == "out_refund" or document.debit_origin_id)
+                and (document.correction_of_move_id == self or document.state == "posted")
                 and not any(reversal.state == "posted" for reversal in document.reversal_move_ids)
             )
         )
@@ -116,7 +127,8 @@ class AccountMove(models.Model):
                 }
             )
             for line, values in states.items()
-            if not line.currency_id.is_zero(values["quantity"] * values["price_unit"])
+            # A free line still carries its fixed taxes: only a line without quantity is left out.
+            if not float_is_zero(values["quantity"], 6)
         ]
         if not lines:
             return self.browse()._correction_figures()
@@ -258,7 +270,11 @@ class AccountMove(models.Model):
                     "display_type": "tax",
                     "name": tax.name,
                     "tax_repartition_line_id": line.id,
-                    "account_id": (line.account_id or base_line.account_id).id,
+                    # As Odoo books a tax without account: on its base line's account, else (the
+                    # tax moves here from another line by a biggest-tax cash rounding) the document's.
+                    "account_id": (
+                        line.account_id or base_line.account_id or self.invoice_line_ids[:1].account_id
+                    ).id,
                     "partner_id": self.commercial_partner_id.id,
                     "currency_id": self.currency_id.id,
                     "tax_tag_ids": [Command.set(line.tag_ids.ids)],
