@@ -250,7 +250,13 @@ class AccountMove(models.Model):
                     )
                 )
         if updates:
-            self.write({"line_ids": updates})
+            # Kept as written: else Odoo converts the amount in the document's currency again at
+            # the rate (account.move.line._sync_invoice), and the company-currency VAT would be
+            # the converted difference instead of the difference of the company-currency figures.
+            lines = self.env["account.move.line"].browse(command[1] for command in updates if command[0] == 1)
+            fields = self.env["account.move.line"]._fields
+            with self.env.protecting([fields["balance"], fields["amount_currency"]], lines):
+                self.write({"line_ids": updates})
 
     def _correction_tax_line_commands(self, tax, amount_currency, amount):
         """Tax lines of `tax` for these amounts (in the document's direction), when the document's
