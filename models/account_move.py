@@ -258,6 +258,43 @@ class AccountMove(models.Model):
             with self.env.protecting([fields["balance"], fields["amount_currency"]], lines):
                 self.write({"line_ids": updates})
 
+    def _mirror_company_amounts(self, invoice):
+        """Give this draft credit note, Odoo's reversal of `invoice`, the opposite of the invoice's
+        amounts per kind of line (products, taxes per repartition line, early-payment discount,
+        rounding, payment terms), in the document's currency and the company's, as written."""
+        self.ensure_one()
+
+        def key(line):
+            # A credit note books its taxes on the refund repartition lines of the same taxes.
+            return (
+                line.display_type,
+                line.account_id,
+                line.tax_line_id,
+                line.tax_repartition_line_id.factor_percent,
+                line.tax_ids,
+                line.name if line.display_type == "product" else "",
+            )
+
+        invoice_groups = invoice.line_ids.grouped(key)
+        updates = {}
+        for group_key, lines in self.line_ids.grouped(key).items():
+            mirrored = invoice_groups.get(group_key)
+            if not mirrored:
+                continue
+            delta_currency = -sum(mirrored.mapped("amount_currency")) - sum(lines.mapped("amount_currency"))
+            delta = -sum(mirrored.mapped("balance")) - sum(lines.mapped("balance"))
+            if not (self.currency_id.is_zero(delta_currency) and self.company_currency_id.is_zero(delta)):
+                line = lines[0]
+                updates[line] = {
+                    "amount_currency": self.currency_id.round(line.amount_currency + delta_currency),
+                    "balance": self.company_currency_id.round(line.balance + delta),
+                }
+        if updates:
+            lines = self.env["account.move.line"].concat(*updates)
+            fields = lines._fields
+            with self.env.protecting([fields["balance"], fields["amount_currency"]], lines):
+                self.write({"line_ids": [Command.update(line.id, values) for line, values in updates.items()]})
+
     def _correction_tax_line_commands(self, tax, amount_currency, amount):
         """Tax lines of `tax` for these amounts (in the document's direction), when the document's
         own lines gave it none: one per repartition line, as Odoo books them."""

@@ -335,6 +335,9 @@ class AccountMoveCorrection(models.TransientModel):
             # At the invoice's rate, not the day's: Odoo then keeps the amounts in the invoice's
             # currency and converts them again (its "reapply currency rate").
             credit_note.invoice_currency_rate = move.invoice_currency_rate
+            # ... which rounds otherwise than the invoice did: a full credit note mirrors the
+            # invoice's own company-currency amounts, copied, not converted again.
+            credit_note._mirror_company_amounts(move)
             credit_note.write({"ref": self._partner_env()._reference(), "correction_of_move_id": move.id})
             return credit_note
         # Earlier corrections changed the invoice: credit what is left of it, not the original.
