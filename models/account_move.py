@@ -216,14 +216,28 @@ class AccountMove(models.Model):
                     ]
                 }
             )
+            # Odoo converts a new line's amount at the rate when its company-currency amount is
+            # nought (account.move.line._sync_invoice): the rule's amount is kept as it is.
+            line = self.line_ids.filtered(lambda line: line.display_type == "rounding")[-1:]
+            if line and not self.company_currency_id.is_zero(line.balance - sign * rounding):
+                self._write_protected_amounts({line: {"balance": sign * rounding}})
         self._set_correction_taxes(figures["taxes"])
+
+    def _write_protected_amounts(self, values):
+        """Write amounts on lines of this draft document ({line: values}) as an accountant edits
+        them by hand: Odoo then keeps them and balances the receivable with them, instead of
+        converting the amounts in the document's currency again at the rate."""
+        lines = self.env["account.move.line"].concat(*values)
+        fields = lines._fields
+        with self.env.protecting([fields["balance"], fields["amount_currency"]], lines):
+            self.write({"line_ids": [Command.update(line.id, vals) for line, vals in values.items()]})
 
     def _set_correction_taxes(self, taxes):
         """Bring this draft corrective document's tax lines to `taxes` ({tax: [amount in the
         document's currency, in the company's]})."""
         self.ensure_one()
         sign = self.direction_sign
-        updates = []
+        creates, updates = [], {}
         for tax, (amount_currency, amount) in taxes.items():
             tax_lines = self.line_ids.filtered(
                 lambda line, tax=tax: line.tax_line_id == tax and line.display_type == "tax"
@@ -233,30 +247,26 @@ class AccountMove(models.Model):
                 continue
             if not tax_lines:
                 # The document's own lines round this tax to nothing, the invoice's moves by a cent.
-                updates += self._correction_tax_line_commands(tax, amount_currency, amount)
+                creates += self._correction_tax_line_commands(tax, amount_currency, amount)
                 continue
             booked_currency = sign * sum(tax_lines.mapped("amount_currency"))
             delta_currency = self.currency_id.round(amount_currency - booked_currency)
             delta = self.company_currency_id.round(amount - sign * sum(tax_lines.mapped("balance")))
             if not (self.currency_id.is_zero(delta_currency) and self.company_currency_id.is_zero(delta)):
                 line = tax_lines[0]
-                updates.append(
-                    Command.update(
-                        line.id,
-                        {
-                            "amount_currency": line.amount_currency + sign * delta_currency,
-                            "balance": line.balance + sign * delta,
-                        },
-                    )
-                )
+                updates[line] = {
+                    "amount_currency": line.amount_currency + sign * delta_currency,
+                    "balance": line.balance + sign * delta,
+                }
+        if creates:
+            # Created, then brought to the amounts like the others (Odoo converts a new line's
+            # amount when its company-currency amount is nought).
+            self.write({"line_ids": creates})
+            return self._set_correction_taxes(taxes)
         if updates:
-            # Kept as written: else Odoo converts the amount in the document's currency again at
-            # the rate (account.move.line._sync_invoice), and the company-currency VAT would be
-            # the converted difference instead of the difference of the company-currency figures.
-            lines = self.env["account.move.line"].browse(command[1] for command in updates if command[0] == 1)
-            fields = self.env["account.move.line"]._fields
-            with self.env.protecting([fields["balance"], fields["amount_currency"]], lines):
-                self.write({"line_ids": updates})
+            # Else the company-currency VAT would be the converted difference, not the difference
+            # of the company-currency figures.
+            self._write_protected_amounts(updates)
 
     def _mirror_company_amounts(self, invoice):
         """Give this draft credit note, Odoo's reversal of `invoice`, the opposite of the invoice's
@@ -290,10 +300,7 @@ class AccountMove(models.Model):
                     "balance": self.company_currency_id.round(line.balance + delta),
                 }
         if updates:
-            lines = self.env["account.move.line"].concat(*updates)
-            fields = lines._fields
-            with self.env.protecting([fields["balance"], fields["amount_currency"]], lines):
-                self.write({"line_ids": [Command.update(line.id, values) for line, values in updates.items()]})
+            self._write_protected_amounts(updates)
 
     def _correction_tax_line_commands(self, tax, amount_currency, amount):
         """Tax lines of `tax` for these amounts (in the document's direction), when the document's
