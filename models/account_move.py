@@ -2,6 +2,7 @@ from collections import defaultdict
 from contextlib import closing
 
 from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero
 
 
@@ -165,12 +166,23 @@ class AccountMove(models.Model):
         the invoice goes through, one per document (a credit note for the lines that go down, then
         a debit note for those that go up); returns, per step, the figures the document between
         the previous state and this one carries (as _correction_figures: positive when the invoice
-        grows, per tax, untaxed, rounding, total; in the invoice's currency and the company's)."""
+        grows, per tax, untaxed, rounding, total; in the invoice's currency and the company's).
+        Returns None when Odoo cannot build an in-between state (its early-payment discount lines
+        in a foreign currency may not balance for some quantities): the caller then books the
+        whole difference on one document.
+        """
         self.ensure_one()
         start = self._correction_current_figures()
         differences = []
-        for states in steps:
-            end = self._correction_expected_figures(states)
+        for index, states in enumerate(steps):
+            try:
+                end = self._correction_expected_figures(states)
+            except UserError:
+                if index == len(steps) - 1:
+                    raise
+                # Rolled back by the savepoint; drop what the cache kept of the draft.
+                self.env.invalidate_all()
+                return None
             differences.append(_subtract_figures(end, start))
             start = end
         return differences
@@ -222,6 +234,17 @@ class AccountMove(models.Model):
             if line and not self.company_currency_id.is_zero(line.balance - sign * rounding):
                 self._write_protected_amounts({line: {"balance": sign * rounding}})
         self._set_correction_taxes(figures["taxes"])
+
+    def _balance_early_payment_lines(self):
+        """Odoo converts each early-payment discount line of a foreign-currency document on its own:
+        for some amounts the pairs do not add up to nothing in the company's currency, and Odoo
+        then refuses its own document as not balanced. The cent goes to one of these lines."""
+        self.ensure_one()
+        epd_lines = self.line_ids.filtered(lambda line: line.display_type == "epd")
+        unbalanced = self.company_currency_id.round(sum(self.line_ids.mapped("balance")))
+        if epd_lines and not self.company_currency_id.is_zero(unbalanced):
+            line = epd_lines[-1]
+            self._write_protected_amounts({line: {"balance": line.balance - unbalanced}})
 
     def _write_protected_amounts(self, values):
         """Write amounts on lines of this draft document ({line: values}) as an accountant edits
