@@ -38,6 +38,17 @@ class AccountMoveLine(models.Model):
             if document_line.display_type != "product":
                 continue
             line = document_line.corrected_line_id or document_line._correction_matching_line()
+            if not line:
+                # Its amount would count in the invoice's figures but in none of its lines.
+                raise UserError(
+                    self.env._(
+                        "%(document)s has a line (“%(line)s”) that is on no line of %(invoice)s:"
+                        " correct %(invoice)s with a credit or debit note of your own.",
+                        document=document_line.move_id.display_name,
+                        line=document_line.name,
+                        invoice=document_line._correction_invoice().display_name,
+                    )
+                )
             if line not in amounts:
                 continue
             sign = -1 if document_line.move_id.move_type == "out_refund" else 1
@@ -77,12 +88,15 @@ class AccountMoveLine(models.Model):
         """The invoice line this line of Odoo's own credit or debit note of the invoice restates:
         the invoice's line with its product and label (else its product only)."""
         self.ensure_one()
-        invoice = self.move_id.correction_of_move_id or self.move_id.reversed_entry_id
-        invoice = invoice or self.move_id.debit_origin_id
-        lines = invoice.invoice_line_ids.filtered(
+        lines = self._correction_invoice().invoice_line_ids.filtered(
             lambda line: line.display_type == "product" and line.product_id == self.product_id
         )
         return (lines.filtered(lambda line: line.name == self.name) or lines)[:1]
+
+    def _correction_invoice(self):
+        """The invoice the document of this line (a credit or debit note) belongs to."""
+        move = self.move_id
+        return move.correction_of_move_id or move.reversed_entry_id or move.debit_origin_id
 
     @api.model
     def _correction_amounts(self, states):
@@ -95,7 +109,10 @@ class AccountMoveLine(models.Model):
             == (line.quantity, line.price_unit, line.discount)
         }
         others = [(line, values) for line, values in states.items() if line not in own]
-        return {**own, **dict(zip((line for line, _values in others), self._correction_totals(others), strict=True))}
+        return {
+            **own,
+            **dict(zip((line for line, _values in others), self._correction_totals(others), strict=True)),
+        }
 
     @api.model
     def _correction_base_lines(self, lines_values):

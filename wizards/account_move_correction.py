@@ -29,7 +29,8 @@ class AccountMoveCorrection(models.TransientModel):
         domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted'),"
         " ('commercial_partner_id', '=', commercial_partner_id), ('company_id', '=', company_id),"
         # A reversed invoice is offered again once what reversed it is itself reversed.
-        " '|', ('payment_state', '!=', 'reversed'), ('reversal_move_ids.reversal_move_ids.state', '=', 'posted'),"
+        " '|', ('payment_state', '!=', 'reversed'),"
+        " ('reversal_move_ids.reversal_move_ids.state', '=', 'posted'),"
         # A credit or debit note made by a correction is corrected through its invoice.
         " '|', ('correction_of_move_id', '=', False), ('debit_origin_id', '=', False)]",
     )
