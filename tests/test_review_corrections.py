@@ -18,6 +18,16 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         cls.chf = cls.setup_other_currency(
             "CHF", rates=[("1900-01-01", 1.0), ("2026-10-01", 1.37), ("2026-11-10", 1.61)]
         )
+        cls.mixed_term = cls.env["account.payment.term"].create(
+            {
+                "name": "2 % 10 days mixed (test)",
+                "early_discount": True,
+                "discount_percentage": 2,
+                "discount_days": 10,
+                "early_pay_discount_computation": "mixed",
+                "line_ids": [Command.create({"value": "percent", "nb_days": 30, "value_amount": 100})],
+            }
+        )
 
     def _invoice(self, *lines, **values):
         return self._make_invoice(self.client, list(lines), **values)
@@ -28,21 +38,33 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
             {"name": "Chair", "quantity": 10, "price_unit": 100, "tax_ids": self.tax_23}, *extra, **values
         )
 
-    def _reverse(self, document):
-        """Odoo's own Reverse (Add Credit Note) of a document, posted."""
-        reversal = (
-            self.env["account.move.reversal"]
-            .with_context(active_model="account.move", active_ids=document.ids)
-            .create(
-                {
-                    "move_ids": [Command.set(document.ids)],
-                    "reason": "Undo",
-                    "journal_id": document.journal_id.id,
-                }
-            )
+    def _mixed_discount_invoice(self, cable=3, plug=7):
+        """Cable x 10.03 at 23 % and Plug x 3.33 at 8 %, in CHF, 2 % early-payment discount
+        computed on the invoice (mixed)."""
+        return self._cable_plug_invoice(
+            cable, plug, currency_id=self.chf.id, invoice_payment_term_id=self.mixed_term.id
         )
-        reversal.refund_moves()
-        return reversal.new_move_ids
+
+    def _cable_plug_invoice(self, cable=3, plug=7, **values):
+        """Cable x 10.03 at 23 % and Plug x 3.33 at 8 %."""
+        return self._invoice(
+            {"name": "Cable", "quantity": cable, "price_unit": 10.03, "tax_ids": self.tax_23},
+            {"name": "Plug", "quantity": plug, "price_unit": 3.33, "tax_ids": self.tax_8},
+            **values,
+        )
+
+    def _rounding(self, name, strategy, method):
+        """A cash rounding to 0.05."""
+        return self.env["account.cash.rounding"].create(
+            {
+                "name": name,
+                "rounding": 0.05,
+                "strategy": strategy,
+                "rounding_method": method,
+                "profit_account_id": self.company_data["default_account_revenue"].id,
+                "loss_account_id": self.company_data["default_account_expense"].id,
+            }
+        )
 
     def _owed(self, invoice):
         """What the client owes on the invoice and all its credit and debit notes, posted:
@@ -113,21 +135,8 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         # Corrected: Cable 1 = 10.03, VAT 2.31; Plug 9 = 29.97, VAT 2.40 (now the biggest);
         # 44.71 -> 44.75. The client owes 44.75: no database error because the debit note
         # (Plug) must move the VAT 23 it carries no line of.
-        rounding = self.env["account.cash.rounding"].create(
-            {
-                "name": "0.05 up (test)",
-                "rounding": 0.05,
-                "strategy": "biggest_tax",
-                "rounding_method": "UP",
-                "profit_account_id": self.company_data["default_account_revenue"].id,
-                "loss_account_id": self.company_data["default_account_expense"].id,
-            }
-        )
-        invoice = self._invoice(
-            {"name": "Cable", "quantity": 3, "price_unit": 10.03, "tax_ids": self.tax_23},
-            {"name": "Plug", "quantity": 7, "price_unit": 3.33, "tax_ids": self.tax_8},
-            invoice_cash_rounding_id=rounding.id,
-        )
+        rounding = self._rounding("0.05 up (test)", "biggest_tax", "UP")
+        invoice = self._cable_plug_invoice(invoice_cash_rounding_id=rounding.id)
         self.assertEqual(invoice.amount_total, 62.2)
         documents = self._correct(invoice, edits={"Cable": {"quantity": 1}, "Plug": {"quantity": 9}})
         documents.action_post()
@@ -139,30 +148,10 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         # = 6.78; Plug 7 x 3.33 = 23.31, VAT 8 % of 22.8438 = 1.83; 62.01 CHF.
         # Corrected: Cable 2 = 20.06, VAT 23 % of 19.6588 = 4.52; Plug 9 = 29.97, VAT 8 % of
         # 29.3706 = 2.35; 56.90 CHF. The correction is made (not "The entry is not balanced.").
-        term = self.env["account.payment.term"].create(
-            {
-                "name": "2 % 10 days mixed (test)",
-                "early_discount": True,
-                "discount_percentage": 2,
-                "discount_days": 10,
-                "early_pay_discount_computation": "mixed",
-                "line_ids": [Command.create({"value": "percent", "nb_days": 30, "value_amount": 100})],
-            }
-        )
-        invoice = self._invoice(
-            {"name": "Cable", "quantity": 3, "price_unit": 10.03, "tax_ids": self.tax_23},
-            {"name": "Plug", "quantity": 7, "price_unit": 3.33, "tax_ids": self.tax_8},
-            currency_id=self.chf.id,
-            invoice_payment_term_id=term.id,
-        )
+        invoice = self._mixed_discount_invoice()
         self.assertEqual(invoice.amount_total, 62.01)
         # Odoo itself books the corrected invoice without complaint.
-        fresh = self._invoice(
-            {"name": "Cable", "quantity": 2, "price_unit": 10.03, "tax_ids": self.tax_23},
-            {"name": "Plug", "quantity": 9, "price_unit": 3.33, "tax_ids": self.tax_8},
-            currency_id=self.chf.id,
-            invoice_payment_term_id=term.id,
-        )
+        fresh = self._mixed_discount_invoice(cable=2, plug=9)
         self.assertEqual(fresh.amount_total, 56.9)
         documents = self._correct(invoice, edits={"Cable": {"quantity": 2}, "Plug": {"quantity": 9}})
         documents.action_post()
@@ -172,22 +161,7 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         # Same CHF invoice with the mixed early-payment discount, credited in full: a full credit
         # note mirrors the invoice, so per tax and in total nothing is left, in CHF and in the
         # company's currency (the VAT return is in the company's currency).
-        term = self.env["account.payment.term"].create(
-            {
-                "name": "2 % 10 days mixed (test)",
-                "early_discount": True,
-                "discount_percentage": 2,
-                "discount_days": 10,
-                "early_pay_discount_computation": "mixed",
-                "line_ids": [Command.create({"value": "percent", "nb_days": 30, "value_amount": 100})],
-            }
-        )
-        invoice = self._invoice(
-            {"name": "Cable", "quantity": 3, "price_unit": 10.03, "tax_ids": self.tax_23},
-            {"name": "Plug", "quantity": 7, "price_unit": 3.33, "tax_ids": self.tax_8},
-            currency_id=self.chf.id,
-            invoice_payment_term_id=term.id,
-        )
+        invoice = self._mixed_discount_invoice()
         credit_note = self._correct(invoice, mode="full")
         credit_note.action_post()
         for tax in self.tax_23 | self.tax_8:
@@ -203,22 +177,8 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         # CHF at 1.37, cash rounding 0.05 HALF-UP as a line. Invoice: Cable 3 x 10.03 = 30.09 +
         # 6.92, Plug 7 x 3.33 = 23.31 + 1.86, 62.18 -> 62.20. Cable 3 -> 2, then everything
         # credited: nothing is left of the invoice, in CHF nor in the company's currency.
-        rounding = self.env["account.cash.rounding"].create(
-            {
-                "name": "0.05 half-up (test)",
-                "rounding": 0.05,
-                "strategy": "add_invoice_line",
-                "rounding_method": "HALF-UP",
-                "profit_account_id": self.company_data["default_account_revenue"].id,
-                "loss_account_id": self.company_data["default_account_expense"].id,
-            }
-        )
-        invoice = self._invoice(
-            {"name": "Cable", "quantity": 3, "price_unit": 10.03, "tax_ids": self.tax_23},
-            {"name": "Plug", "quantity": 7, "price_unit": 3.33, "tax_ids": self.tax_8},
-            currency_id=self.chf.id,
-            invoice_cash_rounding_id=rounding.id,
-        )
+        rounding = self._rounding("0.05 half-up (test)", "add_invoice_line", "HALF-UP")
+        invoice = self._cable_plug_invoice(currency_id=self.chf.id, invoice_cash_rounding_id=rounding.id)
         self.assertEqual(invoice.amount_total, 62.2)
         self._correct(invoice, edits={"Cable": {"quantity": 2}}).action_post()
         self._correct(invoice, mode="full").action_post()
