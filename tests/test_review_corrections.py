@@ -270,3 +270,15 @@ class TestReviewCorrections(CorrectionSetup, AccountTestInvoicingCommon):
         )
         with self.assertRaises(UserError):
             wizard.action_confirm()
+
+    def test_the_wizard_company_follows_the_invoice(self):
+        # Opened while another company is the current one, the wizard works in the invoice's
+        # company (its lock dates and journals); sent with another one, it is brought back to it.
+        other = self.setup_other_company(name="Other company (test)")["company"]
+        self.env.user.company_ids |= other
+        Wizard = self.env["account.move.correction"]
+        values = {"partner_id": self.client.id, "move_id": self.invoice.id, "reason": "Test", "mode": "full"}
+        self.assertEqual(Wizard.with_company(other).create(values).company_id, self.invoice.company_id)
+        wizard = Wizard.create({**values, "company_id": other.id})
+        wizard.action_confirm()
+        self.assertEqual(wizard.company_id, self.invoice.company_id)

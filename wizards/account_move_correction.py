@@ -291,6 +291,9 @@ class AccountMoveCorrection(models.TransientModel):
                     date=format_date(self.env, move.invoice_date),
                 )
             )
+        # The wizard's company and journal follow the invoice, whatever the client sent.
+        if self.company_id != move.company_id:
+            self.company_id = move.company_id
         if self.journal_id.company_id != move.company_id:
             self.journal_id = move.journal_id
         has_tax = bool(move.line_ids.tax_ids)
