@@ -35,6 +35,7 @@ from . import test_project_portal
 from . import test_project_report
 from . import test_query_counts
 from . import test_reports
+from . import test_review_corrections
 from . import test_satisfaction
 from . import test_security_company
 from . import test_security_computed
