@@ -32,6 +32,10 @@ from . import test_project_report
 from . import test_query_counts
 from . import test_reports
 from . import test_satisfaction
+from . import test_satisfaction_skew
+from . import test_satisfaction_migration
+from . import test_satisfaction_survey
+from . import test_satisfaction_analysis
 from . import test_security_company
 from . import test_security_computed
 from . import test_security_groups
@@ -49,6 +53,7 @@ from . import test_tour_correction
 from . import test_tour_correction_headers
 from . import test_tour_portal
 from . import test_tour_projects
+from . import test_tour_survey
 from . import test_tour_vault
 from . import test_translations
 from . import test_vault_access

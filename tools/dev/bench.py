@@ -354,9 +354,9 @@ def populate(env, clients):
                 for code, address_type in address_types.items()
             ]
         )
-        env["res.partner.satisfaction"].create(
+        env["rating.rating"].create(
             [
-                {"partner_id": company.id, "score": rng.randint(1, 5), "date": date(2025, month, 1)}
+                {"client_id": company.id, "rating": rng.randint(1, 5), "rating_date": date(2025, month, 1)}
                 for company in companies
                 for month in (3, 6, 9)
             ]

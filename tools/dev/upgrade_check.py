@@ -63,7 +63,7 @@ def add_user_data(env):
                 for code in ("invoice", "workplace")
             ]
         )
-        env["res.partner.satisfaction"].create({"partner_id": client.id, "score": 4})
+        env["rating.rating"].create({"client_id": client.id, "rating": 4})
         env["res.partner.credential"].create(
             {"partner_id": client.id, "name": "Hosting", "secret": f"upgrade-secret-{client.id}"}
         )
@@ -99,7 +99,6 @@ def fingerprint(env):
         "res.partner.client.category",
         "res.partner.tax.condition",
         "res.partner.address.type",
-        "res.partner.satisfaction",
         "res.partner.credential",
         "res.partner.credential.log",
         "account.move",
