@@ -123,3 +123,26 @@ class TestSatisfactionSurvey(HttpCase):
         self._send()
         self.assertTrue(self._mails(chosen))
         self.assertFalse(self._mails(self.invoice_contact))
+
+    def _page_queries(self, url):
+        self.url_open(url)  # warm up caches and assets
+        before = self.env.cr.sql_log_count
+        self.assertEqual(self.url_open(url).status_code, 200)
+        return self.env.cr.sql_log_count - before
+
+    def test_token_page_in_constant_queries(self):
+        token = self._send().access_token
+        url = f"/client_hub/rate/{token}/4"
+        queries = self._page_queries(url)
+        self.assertGreater(queries, 0, "the request's queries are counted")
+        other = self.env["res.partner"].create(
+            {"name": "Other Rated", "is_company": True, "client_status_id": self.active.id}
+        )
+        self.env["rating.rating"].create(
+            [
+                {"client_id": client.id, "rating": 1 + i % 5, "channel": "phone"}
+                for i in range(50)
+                for client in (self.client, other)
+            ]
+        )
+        self.assertEqual(self._page_queries(url), queries, "whatever the number of ratings")
