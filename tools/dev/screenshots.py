@@ -7,6 +7,7 @@ in static/description/screenshots/, where README.md and the Apps page (index.htm
 """
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 import requests
 from devlib import DEV, ODOO, ROOT, psql, run_odoo, wait_for
 
-DB = "client_hub_shots"
+DB = os.environ.get("SHOTS_DB", "client_hub_shots")
 OUT = ROOT / "static" / "description" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 900}
 

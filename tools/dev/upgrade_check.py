@@ -16,6 +16,7 @@ Prints what it checked; exits 1 on the first difference.
 """
 
 import ast
+import contextlib
 import hashlib
 import os
 import subprocess
@@ -72,9 +73,31 @@ def addons_path(client_hub_parent):
     return ",".join([*paths, str(client_hub_parent)])
 
 
-def satisfaction_fingerprint(env):
+PREVIOUS_USER_DATA = """
+active = env.ref("client_hub.client_status_active")
+Rating = env["res.partner.satisfaction"]
+for i in range(5):
+    client = env["res.partner"].create(
+        {"name": f"Previous Client {i}", "is_company": True, "client_status_id": active.id}
+    )
+    contact = env["res.partner"].create({"name": f"Previous Contact {i}", "parent_id": client.id})
+    Rating.create([{"partner_id": client.id, "score": 1 + (i + k) % 5, "channel": "phone"} for k in range(3)])
+    Rating.create({"partner_id": contact.id, "score": 5 - i % 5, "date": "2025-06-0%d" % (i + 1)})
+env.cr.commit()
+"""
+
+
+@contextlib.contextmanager
+def raw_cursor():
+    """A cursor on the database, without a registry (whichever code the schema belongs to)."""
+    from odoo.sql_db import db_connect  # noqa: PLC0415
+
+    with db_connect(DB).cursor() as cr:
+        yield cr
+
+
+def satisfaction_fingerprint(cr):
     """Every client's (count, average, CSAT, latest score), read from the database, whatever the store."""
-    cr = env.cr
     if _table_exists(cr, "res_partner_satisfaction") and _has_rows(cr, "res_partner_satisfaction"):
         csat_sql = """SELECT partner_id, round(avg(CASE WHEN score >= 4 THEN 100.0 ELSE 0.0 END), 4)
                         FROM res_partner_satisfaction GROUP BY partner_id"""
@@ -126,15 +149,23 @@ def check_previous_release():
     try:
         subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
         odoo("-i", "client_hub", "--with-demo", "--addons-path", addons_path(PREVIOUS))
-        env = environment()
-        add_user_data(env)
-        before = satisfaction_fingerprint(env)
-        env.cr.close()
+        # The users' own ratings, typed into the previous release (its code, in its own process).
+        subprocess.run(
+            [
+                *(str(ROOT / ".dev" / "bin" / "odoo"), "shell", "-d", DB, "--no-http", "--log-level", "warn"),
+                *("--addons-path", addons_path(PREVIOUS)),
+            ],
+            input=PREVIOUS_USER_DATA,
+            text=True,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        with raw_cursor() as cr:
+            before = satisfaction_fingerprint(cr)
         seconds = odoo("-u", "client_hub")
-        env = environment()
-        after = satisfaction_fingerprint(env)
-        left = {table: _has_rows(env.cr, table) for table in OLD_STORES if _table_exists(env.cr, table)}
-        env.cr.close()
+        with raw_cursor() as cr:
+            after = satisfaction_fingerprint(cr)
+            left = {table: _has_rows(cr, table) for table in OLD_STORES if _table_exists(cr, table)}
         rated = sum(1 for count, *_rest in before.values() if count)
         check(
             f"update from {version} ({seconds:.0f} s): {len(before)} clients, {rated} rated",
