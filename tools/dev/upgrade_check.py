@@ -41,7 +41,7 @@ def manifest_version(text):
 
 
 def previous_release():
-    """(commit, version) of the last version bump, and this code's version."""
+    """(commit, version) of the previous release's version bump, and this code's version."""
     current = manifest_version((ROOT / "__manifest__.py").read_text(encoding="utf-8"))
     commits = subprocess.run(
         ["git", "-C", str(ROOT), "log", "--format=%H", "--", "__manifest__.py"],
@@ -60,9 +60,9 @@ def previous_release():
             ["git", "-C", str(ROOT), "show", f"{commit}~1:__manifest__.py"], capture_output=True, text=True
         ).stdout
         version = manifest_version(shown)
-        if not parent or manifest_version(parent) != version:
+        if version != current and (not parent or manifest_version(parent) != version):
             return commit, version, current
-    raise SystemExit("==> Upgrade check: no version bump in the history")
+    raise SystemExit("==> Upgrade check: no earlier release in the history")
 
 
 def addons_path(client_hub_parent):
@@ -126,16 +126,18 @@ def _has_rows(cr, table):
     return cr.fetchone()[0]
 
 
+def _numbers(version):
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
 def check_previous_release():
     commit, version, current = previous_release()
-    if version == current:
-        later = sorted(p.name for p in (ROOT / "migrations").iterdir() if p.name > current)
+    later = sorted(p.name for p in (ROOT / "migrations").iterdir() if _numbers(p.name) > _numbers(current))
+    if later:
         print(
-            f"==> Upgrade check: this code is still {current} (the last version bump, {commit[:8]}): "
-            f"the update from the previous release is checked once the version is bumped"
-            + (f" (migrations {', '.join(later)} wait for it)" if later else "")
+            f"==> Upgrade check: migrations {', '.join(later)} wait for the version bump "
+            f"(the manifest says {current}): they do not run yet"
         )
-        return
     print(f"==> Upgrade check: from the previous release {version} ({commit[:8]}) to {current}")
     subprocess.run(
         ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(PREVIOUS / "client_hub")], check=False
