@@ -4,7 +4,7 @@ SETUP := tools/dev/setup.sh
 WORKERS ?= 0
 export WORKERS
 
-.PHONY: help env demo test pytest screenshots lint i18n bench load upgrade-check clean
+.PHONY: help env demo demo-pl test pytest screenshots lint i18n bench load odoo-suites upgrade-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -15,6 +15,10 @@ env: ## set up PostgreSQL, Odoo 19, .dev/venv and .dev/odoo.conf
 demo: env ## create or update the demo database and serve it on http://127.0.0.1:8069
 	@$(SETUP) pdf
 	@tools/dev/demo.sh
+
+demo-pl: env ## the same with a Polish main company (client_hub_demo_pl): Polish chart, KSeF and the bridge client_hub_l10n_pl_edi
+	@$(SETUP) pdf
+	@DEMO_DB=client_hub_demo_pl DEMO_COUNTRY=PL tools/dev/demo.sh
 
 test: env ## run the whole test suite (with browser tours) on a fresh database
 	@$(SETUP) chromium pdf
@@ -40,10 +44,13 @@ load: env ## 20 portal, 5 back-office and 10 hot-spot reveal sessions for 30 s a
 	@.dev/bin/python tools/dev/load.py --workers $(if $(filter 0,$(WORKERS)),2,$(WORKERS)) \
 		--nodes $(or $(NODES),1) $(if $(filter 1,$(REPLICA)),--replica) $(LOAD_ARGS)
 
+odoo-suites: env ## Odoo's own tests of the modules client_hub extends, with and without it (slow, not in CI): make odoo-suites [MODULES=auth_signup,account_debit_note]
+	@.dev/bin/python tools/dev/odoo_suites.py $(if $(MODULES),--modules $(MODULES)) $(SUITES_ARGS)
+
 upgrade-check: env ## update client_hub twice and uninstall it: no data lost, secrets still readable
 	@.dev/bin/python tools/dev/upgrade_check.py
 
 clean: ## drop the dev databases and remove .dev (downloads included)
-	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_i18n
-	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_shots client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch client_hub_bench_base_axis_10000 client_hub_bench_base_axis_100000 client_hub_bench_base_axis_1000000; do dropdb --if-exists --force $$db; done
+	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_demo_pl; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_test_pl; dropdb --if-exists --force client_hub_i18n
+	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_shots client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch client_hub_bench_base_axis_10000 client_hub_bench_base_axis_100000 client_hub_bench_base_axis_1000000 client_hub_suites_with client_hub_suites_without; do dropdb --if-exists --force $$db; done
 	@rm -rf .dev

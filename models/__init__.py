@@ -6,6 +6,7 @@ from . import res_partner_address_type
 from . import res_partner
 from . import res_partner_satisfaction_survey
 from . import res_partner_vault_access
+from . import res_partner_portal_address
 from . import account_fiscal_position
 from . import account_move
 from . import res_partner_credential

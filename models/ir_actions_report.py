@@ -4,6 +4,8 @@ from odoo import api, models
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 
 _logger = logging.getLogger(__name__)
+# Registries are loaded once per database (and again after each module update): say it once a process.
+_warned = []
 
 
 class IrActionsReport(models.Model):
@@ -11,16 +13,19 @@ class IrActionsReport(models.Model):
 
     def _register_hook(self):
         super()._register_hook()
-        self._check_wkhtmltopdf_build()
+        self._check_wkhtmltopdf_build(once=True)
 
     @api.model
-    def _check_wkhtmltopdf_build(self):
+    def _check_wkhtmltopdf_build(self, once=False):
         """Warn, when the server loads, that the wkhtmltopdf found is built without patched Qt
         (Debian's is): Odoo then prints no header or footer and refuses several documents at once.
-        Returns whether it warned."""
+        Returns whether it warned; with `once`, only the process's first call may warn."""
+        if once and _warned:
+            return False
         wkhtml = _wkhtml()
         if wkhtml.state == "install" or wkhtml.is_patched_qt:
             return False
+        _warned.append(wkhtml.bin)
         _logger.warning(
             "wkhtmltopdf %s (%s) is built without patched Qt: PDFs lose Odoo's header and footer "
             "(the company's name, logo, address and tax ID, page numbers), and several documents "

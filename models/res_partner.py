@@ -2,6 +2,7 @@ import operator
 from collections import defaultdict
 
 from lxml import etree
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -206,6 +207,11 @@ class ResPartner(models.Model):
         # "≠", "not in": Odoo negates the positive condition (NotImplemented).
         if operator not in COUNT_OPERATORS:
             return NotImplemented
+        values = value if operator == "in" else [value]
+        if not all(isinstance(number, int | float) for number in values):
+            raise UserError(
+                self.env._("The number of projects is compared with a number, not “%(value)s”.", value=value)
+            )
         compare = COUNT_OPERATORS[operator]
         counts = self._client_hub_open_project_counts()
         matching = {client_id for client_id, count in counts.items() if compare(count, value)}
@@ -556,7 +562,12 @@ class ResPartner(models.Model):
     @api.model
     def _set_core_address_type(self, vals):
         """An address type decides Odoo's own address type (invoice, delivery, other)."""
-        if vals.get("address_type_id"):
+        type_id = vals.get("address_type_id")
+        if type_id and (not isinstance(type_id, int) or isinstance(type_id, bool)):
+            raise ValidationError(
+                self.env._("The address type is given by its id (a number), not “%(value)s”.", value=type_id)
+            )
+        if type_id:
             vals["type"] = self.env["res.partner.address.type"].browse(vals["address_type_id"]).core_type
 
     def _keep_one_default_address(self):
@@ -662,13 +673,18 @@ class ResPartner(models.Model):
     def _client_hub_request_tax_condition(self, condition):
         """A to-do for the salesperson (a note when there is none) to apply the requested condition."""
         self.ensure_one()
-        note = self.env._(
-            "%(person)s asks to change the tax condition from “%(current)s” to “%(requested)s”. "
-            "Check it and change it on the client if it is right.",
-            person=self.env.user.name,
-            current=self.tax_condition_id.name or "—",
-            requested=condition.name or "—",
-        )
+        # The activity's note is HTML: the values (the person's name is typed in the portal) are
+        # escaped into the translated text, so the note shows them as text.
+        note = Markup(
+            self.env._(
+                "%(person)s asks to change the tax condition from “%(current)s” to “%(requested)s”. "
+                "Check it and change it on the client if it is right."
+            )
+        ) % {
+            "person": self.env.user.name,
+            "current": self.tax_condition_id.name or "—",
+            "requested": condition.name or "—",
+        }
         summary = self.env._("Tax condition change requested")
         if self.user_id:
             self.activity_schedule(

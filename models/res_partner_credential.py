@@ -2,13 +2,16 @@ import logging
 import time
 from urllib.parse import urlsplit
 
-from odoo import SUPERUSER_ID, api, fields, models
+from psycopg2.extensions import TRANSACTION_STATUS_IDLE
+
+from odoo import api, fields, models
 from odoo.addons.base.models.res_users import check_identity
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from . import vault
 from .computed_fields import check_not_computed
+from .input_checks import has_bidi_controls, has_control_characters
 
 _logger = logging.getLogger(__name__)
 
@@ -41,6 +44,11 @@ VAULT_FIELDS = frozenset(
 )
 # Who may reveal, how, and whose credential it is: decided by Client Hub managers only.
 MANAGER_FIELDS = frozenset({"user_ids", "reveal_reprompt", "partner_id"})
+# Text fields an API could send anything in; those stored as typed (the secret is encrypted, any
+# character goes); those that identify a credential on screen.
+TEXT_FIELDS = frozenset({"name", "url", "login", "note", "secret"})
+PLAIN_TEXT_FIELDS = frozenset({"name", "url", "login", "note"})
+IDENTIFYING_FIELDS = frozenset({"name", "url", "login"})
 # What the client's people fill in on the portal's credential form.
 PORTAL_FIELDS = frozenset({"name", "platform", "url", "port", "login", "secret", "note"})
 # Per-user reveal limit: at most LIMIT reveals in WINDOW minutes (ir.config_parameter, 0 = no limit).
@@ -48,6 +56,9 @@ REVEAL_LIMIT_PARAM = "client_hub.vault_reveal_limit"
 REVEAL_WINDOW_PARAM = "client_hub.vault_reveal_window_minutes"
 REVEAL_LIMIT_DEFAULT = 30
 REVEAL_WINDOW_DEFAULT = 10
+# First key of the PostgreSQL advisory lock that puts one user's reveals in a row (the second is the
+# user id): "CHRV" in ASCII.
+REVEAL_LOCK_KEY = 0x43485256
 
 
 class ResPartnerCredential(models.Model):
@@ -154,8 +165,11 @@ class ResPartnerCredential(models.Model):
     @api.constrains("url")
     def _check_url(self):
         for credential in self.filtered("url"):
-            parts = urlsplit(credential.url if "://" in credential.url else f"//{credential.url}")
-            host = parts.hostname or ""
+            try:
+                parts = urlsplit(credential.url if "://" in credential.url else f"//{credential.url}")
+                host = parts.hostname or ""
+            except ValueError:  # "http://[::1": an unclosed IPv6 address
+                host = ""
             if " " in credential.url or ("." not in host and host != "localhost"):
                 raise ValidationError(
                     self.env._(
@@ -171,6 +185,7 @@ class ResPartnerCredential(models.Model):
         companies = {partner.id: partner.sudo().company_id.id for partner in partners}
         for vals in vals_list:
             self._check_vault_fields(vals)
+            self._check_input(vals)
             if not vals.get("secret"):
                 raise ValidationError(self.env._("A credential needs a secret (a password, key or token)."))
             if vals.get("partner_id") in companies:
@@ -190,6 +205,7 @@ class ResPartnerCredential(models.Model):
 
     def write(self, vals):
         self._check_vault_fields(vals)
+        self._check_input(vals)
         if MANAGER_FIELDS.intersection(vals) and not self._is_vault_manager():
             raise AccessError(
                 self.env._(
@@ -216,6 +232,33 @@ class ResPartnerCredential(models.Model):
                 )
             )
 
+    def _check_input(self, vals):
+        """Refuse, with a clear message, values an API may send that the fields would store wrongly
+        or the database would refuse: a list or a number as text, a port beyond the integers,
+        control characters (NUL), and bidirectional controls in what identifies a credential."""
+        for name in TEXT_FIELDS.intersection(vals):
+            value = vals[name]
+            label = self._fields[name]._description_string(self.env)
+            if value not in (False, None) and not isinstance(value, str):
+                raise ValidationError(self.env._("%(field)s must be a text.", field=label))
+            if (name in PLAIN_TEXT_FIELDS and has_control_characters(value)) or (
+                name in IDENTIFYING_FIELDS and has_bidi_controls(value)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s contains invisible control characters (such as a right-to-left "
+                        "override, which shows a text in another order than it is): remove them.",
+                        field=label,
+                    )
+                )
+        port = vals.get("port")
+        if port not in (False, None) and (
+            not isinstance(port, int) or isinstance(port, bool) or not 0 <= port <= 65535
+        ):
+            raise ValidationError(
+                self.env._("The port must be between 1 and 65535, not %(port)s.", port=port)
+            )
+
     def _is_vault_manager(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
 
@@ -227,7 +270,7 @@ class ResPartnerCredential(models.Model):
         """The form's Reveal button: the plaintext goes to a dialog, never into the database.
 
         A credential that asks for the password goes through Odoo's identity check first."""
-        self.ensure_one()
+        self._ensure_one_credential()
         if self.reveal_reprompt:
             return self._action_reveal_secret_checked()
         return self._reveal_secret_action()
@@ -260,24 +303,83 @@ class ResPartnerCredential(models.Model):
         }
 
     def reveal_secret(self):
-        """Return the plaintext secret to an allowed user, and write it to the audit log."""
-        self.ensure_one()
+        """Return the plaintext secret to an allowed user, and write it to the audit log.
+
+        A user's reveals go one at a time (a lock on the user): the limit is checked and the reveal
+        counted in one step, so concurrent requests cannot pass it. In a request, the audit row is
+        committed before the secret or the refusal leaves: no later rollback erases it, and no
+        second database connection is needed."""
+        self._ensure_one_credential()
+        self._begin_reveal()
+        refusal = self._reveal_refusal()
+        if refusal:
+            action, error, note = refusal
+            self._log(action)
+            if note:
+                self._notify_managers(note)
+            self._end_reveal()
+            raise error
+        sudo_self = self.sudo()
+        if not sudo_self.secret_ciphertext:
+            raise UserError(
+                self.env._("“%(credential)s” has no secret stored.", credential=self.display_name)
+            )
+        plaintext = self._decrypt(sudo_self.secret_ciphertext, sudo_self.secret_key_id)
+        # Only a new log row: the credential itself is not written (see _compute_reveal_stats).
+        self._log("reveal")
+        self._end_reveal()
+        return plaintext
+
+    def _ensure_one_credential(self):
+        # ensure_one()'s ValueError would be a server error over RPC.
+        if len(self) != 1:
+            raise UserError(self.env._("Reveal the secret of one credential at a time."))
+
+    def _begin_reveal(self):
+        """Start the reveal's own step: in a request, what the request did so far is committed and a
+        READ COMMITTED transaction starts, which sees every reveal the user's other requests
+        committed; then the user's reveal lock, held until the reveal is committed."""
+        cr = self.env.cr
+        if request:
+            cr.commit()  # pylint: disable=invalid-commit
+            # Only a transaction that has not run a query yet can change its isolation (a test
+            # cursor runs inside the test's transaction, and its requests one at a time anyway).
+            if cr.connection.get_transaction_status() == TRANSACTION_STATUS_IDLE:
+                cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+        cr.execute("SELECT pg_advisory_xact_lock(%s, %s)", [REVEAL_LOCK_KEY, self.env.uid])
+
+    def _end_reveal(self):
+        """Commit the audit row (and release the user's lock) before the secret or the refusal leaves
+        the request. Outside a request (shell, scheduled actions), the caller's transaction keeps it."""
+        if request:
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _reveal_refusal(self):
+        """(log action, exception, note to the managers or None) when the current user may not
+        reveal this secret now; None when it may."""
         if not self._may_reveal():
-            self._log_kept("denied")
-            raise AccessError(
-                self.env._(
-                    "You are not allowed to reveal the secret of “%(credential)s”: ask a Client Hub manager "
-                    "to add you to its allowed users.",
-                    credential=self.display_name,
-                )
+            return (
+                "denied",
+                AccessError(
+                    self.env._(
+                        "You are not allowed to reveal the secret of “%(credential)s”: ask a Client Hub "
+                        "manager to add you to its allowed users.",
+                        credential=self.display_name,
+                    )
+                ),
+                None,
             )
         if self.reveal_reprompt and not self._identity_checked_recently():
-            self._log_kept("denied")
-            raise UserError(
-                self.env._(
-                    "“%(credential)s” asks for your password before it is revealed: use its Reveal button.",
-                    credential=self.display_name,
-                )
+            return (
+                "denied",
+                UserError(
+                    self.env._(
+                        "“%(credential)s” asks for your password before it is revealed: use its Reveal "
+                        "button.",
+                        credential=self.display_name,
+                    )
+                ),
+                None,
             )
         limit, window = self._reveal_limit()
         if limit and self._recent_log_count("reveal", window) >= limit:
@@ -288,24 +390,19 @@ class ResPartnerCredential(models.Model):
                 limit=limit,
                 minutes=window,
             )
-            self._log_kept("throttled", notify_managers=note)
-            raise UserError(
-                self.env._(
-                    "You have revealed %(limit)s secrets in the last %(minutes)s minutes, the most allowed: "
-                    "try again later. The Client Hub managers have been told.",
-                    limit=limit,
-                    minutes=window,
-                )
+            return (
+                "throttled",
+                UserError(
+                    self.env._(
+                        "You have revealed %(limit)s secrets in the last %(minutes)s minutes, the most "
+                        "allowed: try again later. The Client Hub managers have been told.",
+                        limit=limit,
+                        minutes=window,
+                    )
+                ),
+                note,
             )
-        sudo_self = self.sudo()
-        if not sudo_self.secret_ciphertext:
-            raise UserError(
-                self.env._("“%(credential)s” has no secret stored.", credential=self.display_name)
-            )
-        plaintext = self._decrypt(sudo_self.secret_ciphertext, sudo_self.secret_key_id)
-        # Only a new log row: the credential itself is not written (see _compute_reveal_stats).
-        self._log_kept("reveal")
-        return plaintext
+        return None
 
     def _identity_checked_recently(self):
         # The session's last identity check (Odoo's wizard records it); the shell and the server's own
@@ -438,35 +535,6 @@ class ResPartnerCredential(models.Model):
             }
             for credential in self
         ]
-
-    def _log_kept(self, action, notify_managers=None):
-        """Log `action` now, and again in a transaction of its own if the request rolls back (an
-        exception raised after a reveal, or the refusal itself), so that no reveal goes unlogged."""
-        self._log(action)
-        if notify_managers:
-            self._notify_managers(notify_managers)
-        values_list = self._log_values(action)
-        credential_ids = self.ids
-        registry = self.env.registry
-
-        def log_after_rollback():
-            with registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
-                for values in values_list:
-                    # Records created by the rolled back transaction are gone: keep the names only.
-                    for field, model in (
-                        ("credential_id", "res.partner.credential"),
-                        ("partner_id", "res.partner"),
-                    ):
-                        if values[field] and not env[model].browse(values[field]).exists():
-                            values[field] = False
-                env["res.partner.credential.log"].create(values_list)
-                if notify_managers:
-                    env["res.partner.credential"].browse(credential_ids).exists()._notify_managers(
-                        notify_managers
-                    )
-
-        self.env.cr.postrollback.add(log_after_rollback)
 
     def _notify_managers(self, body):
         """A note on the credential that notifies the Client Hub managers."""

@@ -14,13 +14,17 @@ from . import test_correction_language
 from . import test_correction_pdf
 from . import test_correction_refusals
 from . import test_correction_rule
+from . import test_demo_tax_ids
 from . import test_hostile_input
 from . import test_install
 from . import test_invoice_correction
+from . import test_json2_bad_input
 from . import test_menu_access
 from . import test_multi_company
 from . import test_portal
 from . import test_portal_access
+from . import test_portal_address_archive
+from . import test_portal_escaping
 from . import test_portal_readonly
 from . import test_project_access
 from . import test_project_counts
@@ -58,6 +62,7 @@ from . import test_tour_vault
 from . import test_translations
 from . import test_vault_access
 from . import test_vault_concurrency
+from . import test_vault_concurrent_reveals
 from . import test_vault_config
 from . import test_vault_input
 from . import test_vault_keys

@@ -18,7 +18,7 @@ class TestClientImport(ClientHubCase):
             "acquisition_source_id",
         ]
         rows = [
-            ["Imported One", "1", "Active", "Imported / Sub", "VAT registered", "PL5213000001", "Referral"],
+            ["Imported One", "1", "Active", "Imported / Sub", "VAT registered", "PL5213000009", "Referral"],
             ["Imported Two", "1", "Prospect", "Imported", "Final consumer", "", ""],
         ]
         result = self.env["res.partner"].load(fields, rows)

@@ -1,5 +1,5 @@
 from odoo import SUPERUSER_ID, api
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
 from .common import new_vault_key, vault_keys
@@ -25,26 +25,41 @@ class TestVaultConcurrency(TransactionCase):
                 "client_status_id": env.ref("client_hub.client_status_active").id,
             }
         )
-        credential = env["res.partner.credential"].create(
-            {"partner_id": client.id, "name": "Shared hosting", "secret": SECRET}
+        user = new_test_user(
+            env, login="ch_concurrent_reveal", groups="client_hub.group_client_hub_credentials"
         )
-        return client.id, credential.id
+        credential = env["res.partner.credential"].create(
+            {
+                "partner_id": client.id,
+                "name": "Shared hosting",
+                "secret": SECRET,
+                "user_ids": [(6, 0, user.ids)],
+            }
+        )
+        return client.id, credential.id, user.id
 
-    def _remove(self, client_id, credential_id):
+    def _remove(self, client_id, credential_id, user_id):
         def remove(env):
             env.cr.execute("DELETE FROM res_partner_credential_log WHERE credential_id = %s", [credential_id])
             env.cr.execute("DELETE FROM res_partner_credential WHERE id = %s", [credential_id])
             env["res.partner"].browse(client_id).unlink()
+            user = env["res.users"].browse(user_id)
+            partner = user.partner_id
+            user.unlink()
+            partner.unlink()
 
         self._committed(remove)
 
     def test_two_transactions_revealing_one_credential_both_commit(self):
         with vault_keys(new_vault_key()):
-            client_id, credential_id = self._committed(self._create_credential)
-            self.addCleanup(self._remove, client_id, credential_id)
+            client_id, credential_id, user_id = self._committed(self._create_credential)
+            self.addCleanup(self._remove, client_id, credential_id, user_id)
             first, second = self.registry.cursor(), self.registry.cursor()
             try:
-                envs = [api.Environment(cr, SUPERUSER_ID, {}) for cr in (first, second)]
+                # Two users: one user's reveals go one at a time (see TestVaultConcurrentReveals).
+                envs = [
+                    api.Environment(cr, uid, {}) for cr, uid in ((first, SUPERUSER_ID), (second, user_id))
+                ]
                 for env in envs:
                     # Both snapshots are taken before either reveal; a lock wait would fail, not hang.
                     env.cr.execute("SET LOCAL lock_timeout = '3s'")

@@ -54,3 +54,17 @@ class TestWkhtmltopdfBuild(TransactionCase):
         with patch.object(type(self.env["ir.actions.report"]), "_check_wkhtmltopdf_build") as check:
             self.env["ir.actions.report"]._register_hook()
         check.assert_called_once()
+
+    def test_said_once_a_process(self):
+        # Every database's registry (and every module update) loads the hook again: one warning is enough.
+        reports = self.env["ir.actions.report"]
+        with (
+            patch(f"{PATH}._wkhtml", return_value=_build("wkhtmltopdf 0.12.6")),
+            self.assertLogs(PATH, "WARNING"),
+        ):
+            reports._check_wkhtmltopdf_build()
+        with (
+            patch(f"{PATH}._wkhtml", return_value=_build("wkhtmltopdf 0.12.6")),
+            self.assertNoLogs(PATH, "WARNING"),
+        ):
+            self.assertFalse(reports._check_wkhtmltopdf_build(once=True))

@@ -24,11 +24,15 @@ fail() { printf 'translations: %s\n' "$*" >&2; exit 1; }
 
 export_pot() {
     local out=$1
-    if psql -d "$DB" -Atqc "select 1 from ir_module_module where name='client_hub' and state='installed'" 2>/dev/null | grep -q 1; then
+    # The database is kept between runs, but only for this checkout: another checkout's code
+    # (a worktree, a CI clone) may have left records an update of this code does not remove.
+    local owner="client_hub.i18n_checkout"
+    if [ "$(psql -d "$DB" -Atqc "select value from ir_config_parameter where key='$owner'" 2>/dev/null)" = "$ROOT" ]; then
         "$DEV/bin/odoo" -d "$DB" -u client_hub --stop-after-init --no-http --log-level warn
     else
         dropdb --if-exists --force "$DB" >/dev/null 2>&1 || true
         "$DEV/bin/odoo" -d "$DB" -i client_hub --stop-after-init --no-http --log-level warn
+        psql -d "$DB" -qc "insert into ir_config_parameter (key, value) values ('$owner', '$ROOT')"
     fi
     "$DEV/bin/odoo" i18n export -d "$DB" -l pot -o "$out" client_hub 2>/dev/null
 }

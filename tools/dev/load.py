@@ -30,7 +30,7 @@ from collections import defaultdict
 import requests
 from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
 
-DB = "client_hub_load"
+DB = os.environ.get("LOAD_DB", "client_hub_load")  # another name for a second checkout on the same cluster
 MARKER = "client_hub.load_ready_2"  # _2: portal users with the vault right
 REVEAL_LIMIT = "client_hub.vault_reveal_limit"
 

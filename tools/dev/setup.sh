@@ -184,13 +184,15 @@ setup_pdf() {
 # --------------------------------------------------------------------------- config
 setup_config() {
     odoo_paths
-    # The addons path sees the module through links to the repository's entries, .dev/ and the
-    # tooling left out: Odoo walks a module's whole folder (translation export follows links),
-    # and .dev/ holds Odoo itself and would even contain this folder again.
+    # The addons path sees the module through links to the repository's entries, .dev/, the
+    # tooling and the bridges left out: Odoo walks a module's whole folder (translation export
+    # follows links), and .dev/ holds Odoo itself and would even contain this folder again.
+    # bridges/ holds addons of their own (client_hub with an Odoo localization): a folder of the
+    # addons path.
     local addon="$DEV/addons/client_hub" entry
     rm -rf "$addon" && mkdir -p "$addon"
     for entry in "$ROOT"/*; do
-        case "${entry##*/}" in tools|Makefile) continue ;; esac
+        case "${entry##*/}" in tools|Makefile|bridges) continue ;; esac
         ln -s "$entry" "$addon/"
     done
     local conf="$DEV/odoo.conf" keyfile="$DEV/vault.key"
@@ -201,7 +203,7 @@ setup_config() {
     fi
     cat >"$conf" <<EOF
 [options]
-addons_path = $ODOO_ADDONS,$DEV/addons
+addons_path = $ODOO_ADDONS,$DEV/addons,$ROOT/bridges
 data_dir = $DEV/data
 http_interface = 127.0.0.1
 http_port = ${HTTP_PORT:-8069}

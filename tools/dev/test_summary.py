@@ -1,4 +1,6 @@
-"""Read an Odoo test log and print the closing line `N passed, N failed, N skipped`.
+"""Read Odoo test logs and print the closing line `N passed, N failed, N skipped` for them all.
+
+    test_summary.py SECRETS_FILE LOG RC DB [LOG RC DB ...]   (a log, Odoo's exit status, its database)
 
 Exit status 1 when Odoo failed, a test failed or errored, a test was skipped (a tour that did not
 run is a tour that proves nothing), no test ran at all, or a known secret appears in the log: a
@@ -79,43 +81,62 @@ def leaked_secrets(text, secrets):
     return leaks
 
 
-def main(log_path, odoo_rc, db=None, secrets_file=None):
+def log_results(log_path, odoo_rc):
+    """(passed, failed, skipped, total, text, problems) of one Odoo run."""
     with open(log_path, encoding="utf-8", errors="replace") as log:
         text = log.read()
     summary = SUMMARY.findall(text)
     skipped = SKIPPED.findall(text)
     failures = FAILED.findall(text)
+    name = os.path.basename(log_path)
     if not summary:
-        print("Odoo stopped before it reported test results: see .dev/test.log")
-        print("0 passed, 1 failed")
-        return 1
+        print(f"Odoo stopped before it reported test results: see .dev/{name}")
+        return 0, 1, 0, 0, text, []
     failed, errors, total = (int(n) for n in summary[-1])
     failed += errors
-    for _logger, name in failures:
-        print(f"FAILED {name}")
+    for _logger, test in failures:
+        print(f"FAILED {test}")
     for _logger, reason in skipped:
         print(f"SKIPPED {reason}")
     passed = max(0, total - failed - len(skipped))  # subtests count failures one by one
     problems = []
-    secrets = known_secrets(db, secrets_file)
-    for secret, number in leaked_secrets(text, secrets):
-        # Never print the secret itself: the terminal is a log too.
-        problems.append(f"a secret of {len(secret)} characters appears in .dev/test.log, line {number}")
-    print(f"Secrets checked in the log: {len(secrets)}")
-    if total == 0:
-        problems.append("no test ran")
     # The vault keys live in a [client_hub] section: Odoo must start without warning about them.
     if "unknown option 'client_hub" in text:
-        problems.append("Odoo warned about an unknown client_hub option in [options] (see .dev/test.log)")
+        problems.append(f"Odoo warned about an unknown client_hub option in [options] (see .dev/{name})")
+    if int(odoo_rc) and not failed:
+        problems.append(f"Odoo exited with status {odoo_rc} (see .dev/{name})")
+    return passed, failed, len(skipped), total, text, problems
+
+
+def main(secrets_file, *runs):
+    passed = failed = skipped = total = 0
+    problems = []
+    for log_path, odoo_rc, db in zip(runs[::3], runs[1::3], runs[2::3], strict=True):
+        run_passed, run_failed, run_skipped, run_total, text, run_problems = log_results(log_path, odoo_rc)
+        if len(runs) > 3:
+            print(f"{db}: {run_passed} passed, {run_failed} failed, {run_skipped} skipped")
+        secrets = known_secrets(db, secrets_file)
+        name = os.path.basename(log_path)
+        for secret, number in leaked_secrets(text, secrets):
+            # Never print the secret itself: the terminal is a log too.
+            run_problems.append(f"a secret of {len(secret)} characters appears in .dev/{name}, line {number}")
+        print(f"Secrets checked in the log of {db}: {len(secrets)}")
+        passed, failed, skipped, total = (
+            passed + run_passed,
+            failed + run_failed,
+            skipped + run_skipped,
+            total + run_total,
+        )
+        problems += run_problems
+    if total == 0:
+        problems.append("no test ran")
     if skipped:
         problems.append("tests were skipped (is Chromium installed and websocket-client in .dev/venv?)")
-    if int(odoo_rc) and not failed:
-        problems.append(f"Odoo exited with status {odoo_rc}")
     for problem in problems:
         print(f"make test: {problem}")
-    print(f"{passed} passed, {failed} failed, {len(skipped)} skipped")
+    print(f"{passed} passed, {failed} failed, {skipped} skipped")
     return 1 if failed or problems else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:5]))
+    sys.exit(main(*sys.argv[1:]))

@@ -1,0 +1,162 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_repr
+
+# FA(3)'s TZnakowy: the longest reason KSeF accepts.
+REASON_MAX_LENGTH = 256
+
+
+def _ksef_decimal(value, max_digits, min_digits=0):
+    """`value` as FA(3) writes a decimal: at most `max_digits` decimals, trailing zeros dropped
+    down to `min_digits` (quantities 10 and 2.5, prices 100.00 and 12.3456)."""
+    text = float_repr(value, max_digits)
+    if "." in text:
+        whole, decimals = text.split(".")
+        decimals = decimals.rstrip("0").ljust(min_digits, "0")
+        text = f"{whole}.{decimals}" if decimals else whole
+    return "0" if text in ("-0", "-0.0") else text
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    ksef_correction_type = fields.Selection(
+        [
+            ("1", "In the period of the corrected invoice"),
+            ("2", "On the date the correction is issued"),
+            ("3", "On another date"),
+        ],
+        string="Correction Effect (KSeF)",
+        compute="_compute_ksef_correction_type",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="When the correction counts in the VAT records (TypKorekty of the FA(3) correction). "
+        "By default, a decrease counts when the correction is issued, an increase (an invoice that "
+        "charged too little) in the period of the corrected invoice.",
+    )
+    ksef_is_correction = fields.Boolean(
+        string="Correcting Invoice (KSeF)", compute="_compute_ksef_is_correction"
+    )
+
+    @api.depends("correction_of_move_id", "move_type", "debit_origin_id", "country_code")
+    def _compute_ksef_is_correction(self):
+        for move in self:
+            move.ksef_is_correction = move.country_code == "PL" and move._is_client_hub_correction()
+
+    @api.depends("ksef_is_correction")
+    def _compute_ksef_correction_type(self):
+        for move in self:
+            if not move.ksef_is_correction:
+                move.ksef_correction_type = False
+            elif not move.ksef_correction_type:
+                move.ksef_correction_type = "2" if move.move_type == "out_refund" else "1"
+
+    def _is_client_hub_correction(self):
+        """A credit or debit note a correction of Client Hub created (the new invoice of a replacing
+        correction is an ordinary invoice: it is issued anew, the credit note corrects the old one)."""
+        self.ensure_one()
+        return bool(self.correction_of_move_id) and (
+            self.move_type == "out_refund" or (self.move_type == "out_invoice" and bool(self.debit_origin_id))
+        )
+
+    def _l10n_pl_edi_get_ksef_invoice_type(self):
+        # Odoo knows credit notes only: a debit note of a correction is a correcting invoice too.
+        self.ensure_one()
+        if self.move_type == "out_invoice" and self._is_client_hub_correction():
+            origin_type = self.correction_of_move_id._l10n_pl_edi_get_ksef_invoice_type()
+            return {"ZAL": "KOR_ZAL", "ROZ": "KOR_ROZ"}.get(origin_type, "KOR")
+        return super()._l10n_pl_edi_get_ksef_invoice_type()
+
+    def _l10n_pl_edi_get_xml_values(self):
+        values = super()._l10n_pl_edi_get_xml_values()
+        # The template reads these two: as Odoo writes them, but for Client Hub's corrections.
+        values["P_15"] = float_repr(self.amount_total_signed, 2)
+        values["KursWalutyZ"] = self.invoice_currency_rate
+        if self._is_client_hub_correction() and "KOR" in values["invoice_type"]:
+            values.update(self._ksef_correction_values(values))
+        return values
+
+    def _ksef_correction_values(self, values):
+        """What differs in the FA(3) of a Client Hub correction from Odoo's export of a credit note."""
+        self.ensure_one()
+        invoice = self.correction_of_move_id
+        reason = self.correction_reason or self.ref or "Korekta"
+        if len(reason) > REASON_MAX_LENGTH:
+            raise UserError(
+                self.env._(
+                    "The reason of correction %(move)s is longer than the %(max)s characters KSeF accepts: "
+                    "shorten it.",
+                    move=self.display_name,
+                    max=REASON_MAX_LENGTH,
+                )
+            )
+        foreign = self.currency_id != self.company_currency_id
+        p12 = {line["UU_ID"]: line["P_12"] for line in values["invoice_lines"]}
+        return {
+            "invoice_lines": self._ksef_correction_rows(p12),
+            "correction_info": {
+                "PrzyczynaKorekty": reason,
+                "TypKorekty": self.ksef_correction_type or ("2" if self.move_type == "out_refund" else "1"),
+                "NrFaKorygowanej": invoice.name,
+                "DataWystFaKorygowanej": invoice.invoice_date,
+                "NrKSeFFaKorygowanej": invoice.l10n_pl_edi_number,
+            },
+            # The difference in the invoice's currency (KodWaluty), as P_13_x and P_14_x are.
+            "P_15": float_repr(self.amount_total_in_currency_signed, 2),
+            # FA(3) wants złoty per unit of the currency (4.300000), Odoo keeps the inverse.
+            "KursWalutyZ": foreign and float_repr(1 / self.invoice_currency_rate, 6),
+            # The tax in złoty (P_14_xW): the booked amounts, not a rate applied again.
+            "get_amounts_from_tag_in_PLN_currency": self._ksef_balance_of_tag,
+        }
+
+    def _ksef_balance_of_tag(self, code):
+        tags = self.env["account.account.tag"]._get_tax_tags(code, self.env.ref("base.pl").id)
+        return -sum(self.line_ids.filtered(lambda line: line.tax_tag_ids & tags).mapped("balance"))
+
+    def _ksef_correction_rows(self, p12):
+        """FaWiersz rows: each corrected line twice, as it was before the correction (StanPrzed) and
+        as it is after it, with the figures of the invoice line, not the signs of the document.
+        A line without a link to an invoice line (the copies of a full credit note, a line added by
+        hand) is credited when its quantity goes against the document, added otherwise."""
+        self.ensure_one()
+        lines = self.invoice_line_ids.filtered(lambda line: line.display_type == "product")
+        credits = 1 if self.move_type == "out_refund" else -1  # the sign of a credited quantity
+        rows = []
+        seen = set()
+        for line in lines:
+            corrected = line.corrected_line_id
+            if not corrected:
+                credited = line.quantity * credits > 0
+                rows.append(self._ksef_row(line, line.name, p12, before=credited))
+                if credited:
+                    rows.append(self._ksef_row(line, line.name, p12, zero=True))
+            elif corrected not in seen:
+                seen.add(corrected)
+                pair = lines.filtered(lambda other, corrected=corrected: other.corrected_line_id == corrected)
+                before = pair.filtered(lambda other: other.correction_side == "before")
+                rows += [
+                    self._ksef_row(side, corrected.name, p12, before=side in before)
+                    for side in before + (pair - before)
+                ]
+        for number, row in enumerate(rows, start=1):
+            row["NrWierszaFa"] = number
+        return rows
+
+    def _ksef_row(self, line, name, p12, before=False, zero=False):
+        """One FaWiersz of `line` in the invoice's currency (zero: the line after it is credited)."""
+        quantity = 0.0 if zero else abs(line.quantity)
+        subtotal = 0.0 if zero else abs(line.price_subtotal)
+        unit_price = line._ksef_net_unit_price()
+        discount = line.currency_id.round(quantity * unit_price - subtotal) if line.discount else 0.0
+        return {
+            "UU_ID": f"odoo-line-{line.id}{'-after' if zero else ''}",
+            "P_7": name,
+            "P_8A": line.product_uom_id.name or "szt.",
+            "P_8B": _ksef_decimal(quantity, 6),
+            "P_9A": _ksef_decimal(unit_price, 8, 2),
+            "P_10": discount and float_repr(discount, 2),
+            "P_11": float_repr(subtotal, 2),
+            "P_12": p12.get(f"odoo-line-{line.id}"),
+            "StanPrzed": before and "1",
+        }
