@@ -104,6 +104,19 @@ class ClientHubPortal(CustomerPortal):
         return values
 
     # ------------------------------------------------------------------ addresses
+    @route()
+    def portal_address(self, partner_id=None, *args, **kwargs):
+        # Odoo's route takes int(partner_id): a text there is an address that does not exist, not a 500.
+        if partner_id and self._form_int(partner_id) is None:
+            raise NotFound()
+        return super().portal_address(partner_id, *args, **kwargs)
+
+    @route()
+    def portal_address_submit(self, partner_id=None, **form_data):
+        if partner_id and self._form_int(partner_id) is None:
+            raise NotFound()
+        return super().portal_address_submit(partner_id, **form_data)
+
     def _prepare_address_form_values(self, partner_sudo, *args, **kwargs):
         values = super()._prepare_address_form_values(partner_sudo, *args, **kwargs)
         if self._client_hub_client():
@@ -167,6 +180,15 @@ class ClientHubPortal(CustomerPortal):
         elif type_id and type_id not in editable.ids:
             invalid.add("address_type_id")
             messages.append(request.env._("Choose an address type from the list."))
+        if (
+            "email" in address_values
+            and not partner_sudo._client_hub_is_vault_manager()
+            and partner_sudo._client_hub_vault_identity_changes({"email": address_values["email"]})
+        ):
+            invalid.add("email")
+            messages.append(
+                request.env._("This login opens your company's credentials: contact us to change its e-mail.")
+            )
         if address_values.get("is_default_address") and not (type_id or partner_sudo.address_type_id):
             invalid.add("is_default_address")
             messages.append(request.env._("Choose an address type to make this address a default one."))

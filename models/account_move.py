@@ -2,7 +2,8 @@ from collections import defaultdict
 from contextlib import closing
 
 from odoo import Command, api, fields, models
-from odoo.tools import float_compare
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
 
 
 def _tax_lines_add_up(tax):
@@ -42,20 +43,31 @@ class AccountMove(models.Model):
     correction_reason = fields.Char(readonly=True, copy=False)
 
     def _has_corrections(self):
-        """Whether corrections that count (see _correction_documents) changed some of its lines."""
+        """Whether documents that count (see _correction_documents) changed the invoice."""
         self.ensure_one()
-        return bool(self._correction_documents().invoice_line_ids.corrected_line_id)
+        return bool(self._correction_documents())
 
     def _correction_documents(self):
-        """The corrective documents that count for this invoice: its credit and debit notes made by
-        a correction, drafts included, but neither cancelled ones nor those a posted document
-        reverses (Odoo's Reverse of a credit note, a credit note of a debit note). The new invoice
-        of a replacing correction is an invoice of its own, not a correction of this one."""
+        """The documents that count for this invoice: its credit and debit notes made by a
+        correction (drafts included) and Odoo's own posted credit and debit notes of it (Add Credit
+        Note, Debit Note), but neither cancelled ones nor those a posted document reverses (Odoo's
+        Reverse of a credit note, a credit note of a debit note). The new invoice of a replacing
+        correction is an invoice of its own, not a correction of this one."""
         self.ensure_one()
-        documents = self.search([("correction_of_move_id", "=", self.id), ("state", "!=", "cancel")])
+        documents = self.search(
+            [
+                ("state", "!=", "cancel"),
+                "|",
+                "|",
+                ("correction_of_move_id", "=", self.id),
+                ("reversed_entry_id", "=", self.id),
+                ("debit_origin_id", "=", self.id),
+            ]
+        )
         return documents.filtered(
             lambda document: (
                 (document.move_type == "out_refund" or document.debit_origin_id)
+                and (document.correction_of_move_id == self or document.state == "posted")
                 and not any(reversal.state == "posted" for reversal in document.reversal_move_ids)
             )
         )
@@ -116,7 +128,8 @@ class AccountMove(models.Model):
                 }
             )
             for line, values in states.items()
-            if not line.currency_id.is_zero(values["quantity"] * values["price_unit"])
+            # A free line still carries its fixed taxes: only a line without quantity is left out.
+            if not float_is_zero(values["quantity"], 6)
         ]
         if not lines:
             return self.browse()._correction_figures()
@@ -153,12 +166,23 @@ class AccountMove(models.Model):
         the invoice goes through, one per document (a credit note for the lines that go down, then
         a debit note for those that go up); returns, per step, the figures the document between
         the previous state and this one carries (as _correction_figures: positive when the invoice
-        grows, per tax, untaxed, rounding, total; in the invoice's currency and the company's)."""
+        grows, per tax, untaxed, rounding, total; in the invoice's currency and the company's).
+        Returns None when Odoo cannot build an in-between state (its early-payment discount lines
+        in a foreign currency may not balance for some quantities): the caller then books the
+        whole difference on one document.
+        """
         self.ensure_one()
         start = self._correction_current_figures()
         differences = []
-        for states in steps:
-            end = self._correction_expected_figures(states)
+        for index, states in enumerate(steps):
+            try:
+                end = self._correction_expected_figures(states)
+            except UserError:
+                if index == len(steps) - 1:
+                    raise
+                # Rolled back by the savepoint; drop what the cache kept of the draft.
+                self.env.invalidate_all()
+                return None
             differences.append(_subtract_figures(end, start))
             start = end
         return differences
@@ -204,14 +228,39 @@ class AccountMove(models.Model):
                     ]
                 }
             )
+            # Odoo converts a new line's amount at the rate when its company-currency amount is
+            # nought (account.move.line._sync_invoice): the rule's amount is kept as it is.
+            line = self.line_ids.filtered(lambda line: line.display_type == "rounding")[-1:]
+            if line and not self.company_currency_id.is_zero(line.balance - sign * rounding):
+                self._write_protected_amounts({line: {"balance": sign * rounding}})
         self._set_correction_taxes(figures["taxes"])
+
+    def _balance_early_payment_lines(self):
+        """Odoo converts each early-payment discount line of a foreign-currency document on its own:
+        for some amounts the pairs do not add up to nothing in the company's currency, and Odoo
+        then refuses its own document as not balanced. The cent goes to one of these lines."""
+        self.ensure_one()
+        epd_lines = self.line_ids.filtered(lambda line: line.display_type == "epd")
+        unbalanced = self.company_currency_id.round(sum(self.line_ids.mapped("balance")))
+        if epd_lines and not self.company_currency_id.is_zero(unbalanced):
+            line = epd_lines[-1]
+            self._write_protected_amounts({line: {"balance": line.balance - unbalanced}})
+
+    def _write_protected_amounts(self, values):
+        """Write amounts on lines of this draft document ({line: values}) as an accountant edits
+        them by hand: Odoo then keeps them and balances the receivable with them, instead of
+        converting the amounts in the document's currency again at the rate."""
+        lines = self.env["account.move.line"].concat(*values)
+        fields = lines._fields
+        with self.env.protecting([fields["balance"], fields["amount_currency"]], lines):
+            self.write({"line_ids": [Command.update(line.id, vals) for line, vals in values.items()]})
 
     def _set_correction_taxes(self, taxes):
         """Bring this draft corrective document's tax lines to `taxes` ({tax: [amount in the
         document's currency, in the company's]})."""
         self.ensure_one()
         sign = self.direction_sign
-        updates = []
+        creates, updates = [], {}
         for tax, (amount_currency, amount) in taxes.items():
             tax_lines = self.line_ids.filtered(
                 lambda line, tax=tax: line.tax_line_id == tax and line.display_type == "tax"
@@ -221,24 +270,60 @@ class AccountMove(models.Model):
                 continue
             if not tax_lines:
                 # The document's own lines round this tax to nothing, the invoice's moves by a cent.
-                updates += self._correction_tax_line_commands(tax, amount_currency, amount)
+                creates += self._correction_tax_line_commands(tax, amount_currency, amount)
                 continue
             booked_currency = sign * sum(tax_lines.mapped("amount_currency"))
             delta_currency = self.currency_id.round(amount_currency - booked_currency)
             delta = self.company_currency_id.round(amount - sign * sum(tax_lines.mapped("balance")))
             if not (self.currency_id.is_zero(delta_currency) and self.company_currency_id.is_zero(delta)):
                 line = tax_lines[0]
-                updates.append(
-                    Command.update(
-                        line.id,
-                        {
-                            "amount_currency": line.amount_currency + sign * delta_currency,
-                            "balance": line.balance + sign * delta,
-                        },
-                    )
-                )
+                updates[line] = {
+                    "amount_currency": line.amount_currency + sign * delta_currency,
+                    "balance": line.balance + sign * delta,
+                }
+        if creates:
+            # Created, then brought to the amounts like the others (Odoo converts a new line's
+            # amount when its company-currency amount is nought).
+            self.write({"line_ids": creates})
+            return self._set_correction_taxes(taxes)
         if updates:
-            self.write({"line_ids": updates})
+            # Else the company-currency VAT would be the converted difference, not the difference
+            # of the company-currency figures.
+            self._write_protected_amounts(updates)
+
+    def _mirror_company_amounts(self, invoice):
+        """Give this draft credit note, Odoo's reversal of `invoice`, the opposite of the invoice's
+        amounts per kind of line (products, taxes per repartition line, early-payment discount,
+        rounding, payment terms), in the document's currency and the company's, as written."""
+        self.ensure_one()
+
+        def key(line):
+            # A credit note books its taxes on the refund repartition lines of the same taxes.
+            return (
+                line.display_type,
+                line.account_id,
+                line.tax_line_id,
+                line.tax_repartition_line_id.factor_percent,
+                line.tax_ids,
+                line.name if line.display_type == "product" else "",
+            )
+
+        invoice_groups = invoice.line_ids.grouped(key)
+        updates = {}
+        for group_key, lines in self.line_ids.grouped(key).items():
+            mirrored = invoice_groups.get(group_key)
+            if not mirrored:
+                continue
+            delta_currency = -sum(mirrored.mapped("amount_currency")) - sum(lines.mapped("amount_currency"))
+            delta = -sum(mirrored.mapped("balance")) - sum(lines.mapped("balance"))
+            if not (self.currency_id.is_zero(delta_currency) and self.company_currency_id.is_zero(delta)):
+                line = lines[0]
+                updates[line] = {
+                    "amount_currency": self.currency_id.round(line.amount_currency + delta_currency),
+                    "balance": self.company_currency_id.round(line.balance + delta),
+                }
+        if updates:
+            self._write_protected_amounts(updates)
 
     def _correction_tax_line_commands(self, tax, amount_currency, amount):
         """Tax lines of `tax` for these amounts (in the document's direction), when the document's
@@ -258,7 +343,11 @@ class AccountMove(models.Model):
                     "display_type": "tax",
                     "name": tax.name,
                     "tax_repartition_line_id": line.id,
-                    "account_id": (line.account_id or base_line.account_id).id,
+                    # As Odoo books a tax without account: on its base line's account, else (the
+                    # tax moves here from another line by a biggest-tax cash rounding) the document's.
+                    "account_id": (
+                        line.account_id or base_line.account_id or self.invoice_line_ids[:1].account_id
+                    ).id,
                     "partner_id": self.commercial_partner_id.id,
                     "currency_id": self.currency_id.id,
                     "tax_tag_ids": [Command.set(line.tag_ids.ids)],

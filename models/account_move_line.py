@@ -1,4 +1,8 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_is_zero
 
 
 class AccountMoveLine(models.Model):
@@ -14,32 +18,100 @@ class AccountMoveLine(models.Model):
     )
     correction_line_ids = fields.One2many("account.move.line", "corrected_line_id", readonly=True)
 
-    def _correction_sources(self):
-        """{invoice line: the line as its corrections so far left it}: the line after the latest
-        correction that counts (account.move._correction_documents: neither cancelled nor reversed),
-        or the invoice line itself. A new correction starts from it. One query for all the lines
-        (the dialog reads hundreds at once)."""
-        latest = {}
-        counting = self.env["account.move"].browse()
-        for invoice in self.move_id:
-            counting |= invoice._correction_documents()
-        for after in self.correction_line_ids:
-            if after.correction_side != "after" or after.move_id not in counting:
-                continue
-            line = after.corrected_line_id
-            if line not in latest or after.id > latest[line].id:
-                latest[line] = after
-        return {line: latest.get(line, line) for line in self}
-
     def _correction_states(self):
-        """{invoice line: its quantity, unit price and discount after its corrections so far}."""
+        """{invoice line: its quantity, unit price and discount as the documents that count for its
+        invoice (account.move._correction_documents) left it}. Every document line for the invoice
+        line adds up, signed as on the invoice (a credit note's count negative): a correction's
+        "before" and "after" lines, and the lines of Odoo's own credit and debit notes (matched by
+        product and label). Quantities at the same price and discount add up, so a correction
+        undone with Reverse drops out and negative lines stay negative. One query for all lines."""
+        documents = self.env["account.move"]
+        for invoice in self.move_id:
+            documents |= invoice._correction_documents()
+        # Per invoice line: {(unit price, discount): quantity}, and the latest (unit price, discount).
+        amounts = {line: defaultdict(float) for line in self}
+        latest = {}
+        for line in self:
+            amounts[line][(line.price_unit, line.discount)] += line.quantity
+            latest[line] = (line.price_unit, line.discount)
+        for document_line in documents.invoice_line_ids.sorted("id"):
+            if document_line.display_type != "product":
+                continue
+            line = document_line.corrected_line_id or document_line._correction_matching_line()
+            if not line:
+                # Its amount would count in the invoice's figures but in none of its lines.
+                raise UserError(
+                    self.env._(
+                        "%(document)s has a line (“%(line)s”) that is on no line of %(invoice)s:"
+                        " correct %(invoice)s with a credit or debit note of your own.",
+                        document=document_line.move_id.display_name,
+                        line=document_line.name,
+                        invoice=document_line._correction_invoice().display_name,
+                    )
+                )
+            if line not in amounts:
+                continue
+            sign = -1 if document_line.move_id.move_type == "out_refund" else 1
+            key = (document_line.price_unit, document_line.discount)
+            amounts[line][key] += sign * document_line.quantity
+            if document_line.correction_side != "before":
+                latest[line] = key
+        return {line: line._correction_state(amounts[line], latest[line]) for line in self}
+
+    def _correction_state(self, amounts, latest):
+        """One quantity, unit price and discount for {(unit price, discount): quantity}: the one
+        left, or (an earlier correction undone after a later one changed the price) the latest
+        price with the quantity that gives the same net amount."""
+        self.ensure_one()
+        left = {key: quantity for key, quantity in amounts.items() if not float_is_zero(quantity, 6)}
+        if len(left) == 1:
+            (price_unit, discount), quantity = next(iter(left.items()))
+        else:
+            price_unit, discount = latest
+            net = sum(quantity * price * (1 - rate / 100) for (price, rate), quantity in left.items())
+            unit = price_unit * (1 - discount / 100)
+            if float_is_zero(net, 6):
+                quantity = 0.0
+            elif float_is_zero(unit, 6):
+                raise UserError(
+                    self.env._(
+                        "The corrections of “%(line)s” cannot be added up into one line: cancel the"
+                        " latest of them, or correct the invoice with a credit note of its own.",
+                        line=self.name,
+                    )
+                )
+            else:
+                quantity = net / unit
+        return {"quantity": quantity, "price_unit": price_unit, "discount": discount}
+
+    def _correction_matching_line(self):
+        """The invoice line this line of Odoo's own credit or debit note of the invoice restates:
+        the invoice's line with its product and label (else its product only)."""
+        self.ensure_one()
+        lines = self._correction_invoice().invoice_line_ids.filtered(
+            lambda line: line.display_type == "product" and line.product_id == self.product_id
+        )
+        return (lines.filtered(lambda line: line.name == self.name) or lines)[:1]
+
+    def _correction_invoice(self):
+        """The invoice the document of this line (a credit or debit note) belongs to."""
+        move = self.move_id
+        return move.correction_of_move_id or move.reversed_entry_id or move.debit_origin_id
+
+    @api.model
+    def _correction_amounts(self, states):
+        """{invoice line: (subtotal, total)} of invoice lines in these states ({line: values}), the
+        stored amounts when the state is the invoice line's own."""
+        own = {
+            line: (line.price_subtotal, line.price_total)
+            for line, values in states.items()
+            if (values["quantity"], values["price_unit"], values["discount"])
+            == (line.quantity, line.price_unit, line.discount)
+        }
+        others = [(line, values) for line, values in states.items() if line not in own]
         return {
-            line: {
-                "quantity": abs(source.quantity),
-                "price_unit": source.price_unit,
-                "discount": source.discount,
-            }
-            for line, source in self._correction_sources().items()
+            **own,
+            **dict(zip((line for line, _values in others), self._correction_totals(others), strict=True)),
         }
 
     @api.model

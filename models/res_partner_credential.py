@@ -188,8 +188,13 @@ class ResPartnerCredential(models.Model):
             self._check_input(vals)
             if not vals.get("secret"):
                 raise ValidationError(self.env._("A credential needs a secret (a password, key or token)."))
-            if vals.get("partner_id") in companies:
-                vals["company_id"] = companies[vals["partner_id"]]
+        # Copies: the caller's dicts stay as given (import retries them line by line).
+        vals_list = [
+            {**vals, "company_id": companies[vals["partner_id"]]}
+            if vals.get("partner_id") in companies
+            else vals
+            for vals in vals_list
+        ]
         credentials = super().create(vals_list)
         # Checked on what was created, whatever put it there (values, defaults, copy, import).
         if not self._is_vault_manager() and (credentials.user_ids - self.env.user):
@@ -442,6 +447,8 @@ class ResPartnerCredential(models.Model):
         client = self.env["res.partner"]._client_hub_portal_vault_client_or_raise()
         values = {name: value for name, value in values.items() if name in PORTAL_FIELDS}
         if credential_id:
+            # Searched as the portal user now, before the write: the portal rule is read in SQL at
+            # query time, so a right revoked or a contact moved a moment ago is already seen.
             credential = self.search([("id", "=", credential_id), ("partner_id", "=", client.id)]).sudo()
             if not credential:
                 raise AccessError(self.env._("This credential is not one of your company's."))

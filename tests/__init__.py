@@ -35,6 +35,7 @@ from . import test_project_portal
 from . import test_project_report
 from . import test_query_counts
 from . import test_reports
+from . import test_review_corrections
 from . import test_satisfaction
 from . import test_satisfaction_skew
 from . import test_satisfaction_migration
@@ -71,3 +72,5 @@ from . import test_vault_reprompt
 from . import test_vault_rpc
 from . import test_vault_storage
 from . import test_wkhtmltopdf_build
+from . import test_review_attack
+from . import test_security_vault_contact

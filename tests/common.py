@@ -267,6 +267,21 @@ class SecurityCase(HttpCase):
             url, data={"csrf_token": self.csrf_token(), **data}, files=files, allow_redirects=False
         )
 
+    def address_form(self, **values):
+        """A valid address of the portal's address form, with `values` over it."""
+        return {
+            "name": "Head office",
+            "email": "office@example.com",
+            "phone": "+1 5",
+            "street": "1 Main St",
+            "city": "Springfield",
+            "zip": "12345",
+            "country_id": str(self.env.ref("base.us").id),
+            "state_id": str(self.env.ref("base.state_us_5").id),
+            "address_type": "billing",
+            **values,
+        }
+
     def mass_assignment_values(self, model, skip=()):
         """{field: a value of its type} for every field of `model` a client could send."""
         values = {}

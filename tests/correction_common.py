@@ -99,3 +99,21 @@ class CorrectionSetup:
 
     def _amounts(self, move):
         return (move.amount_untaxed, move.amount_tax, move.amount_total)
+
+    def _reverse(self, document, post=False):
+        """Odoo's own Reverse (Add Credit Note) of a document."""
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=document.ids)
+            .create(
+                {
+                    "move_ids": [Command.set(document.ids)],
+                    "reason": "Undo",
+                    "journal_id": document.journal_id.id,
+                }
+            )
+        )
+        reversal.refund_moves()
+        if post:
+            reversal.new_move_ids.action_post()
+        return reversal.new_move_ids

@@ -210,22 +210,6 @@ class TestCorrectionRule(CorrectionSetup, AccountTestInvoicingCommon):
 
     # Corrections undone with Odoo's own Reverse no longer count.
 
-    def _reverse(self, document):
-        reversal = (
-            self.env["account.move.reversal"]
-            .with_context(active_model="account.move", active_ids=document.ids)
-            .create(
-                {
-                    "move_ids": [Command.set(document.ids)],
-                    "reason": "Undo",
-                    "journal_id": document.journal_id.id,
-                }
-            )
-        )
-        reversal.refund_moves()
-        reversal.new_move_ids.action_post()
-        return reversal.new_move_ids
-
     def _chair_invoice(self):
         # 10 x 100.00 + 23 % = 1,230.00.
         return self._invoice({"name": "Chair", "quantity": 10, "price_unit": 100, "tax_ids": self.tax_23})
@@ -235,7 +219,7 @@ class TestCorrectionRule(CorrectionSetup, AccountTestInvoicingCommon):
         credit_note = self._correct(invoice, edits={"Chair": {"quantity": 8}})
         credit_note.action_post()
         self.assertEqual(credit_note.amount_total, 246.0)
-        undo = self._reverse(credit_note)
+        undo = self._reverse(credit_note, post=True)
         # The client owes 1,230.00 again: the dialog starts from 10 chairs, a full correction credits all.
         chair = self._form(invoice, mode="partial").line_ids
         self.assertEqual(chair.original_quantity, 10)
@@ -248,7 +232,7 @@ class TestCorrectionRule(CorrectionSetup, AccountTestInvoicingCommon):
         debit_note = self._correct(invoice, edits={"Chair": {"quantity": 12}})
         debit_note.action_post()
         self.assertEqual(debit_note.amount_total, 246.0)
-        undo = self._reverse(debit_note)
+        undo = self._reverse(debit_note, post=True)
         chair = self._form(invoice, mode="partial").line_ids
         self.assertEqual(chair.original_quantity, 10)
         # 10 -> 9: credit 100.00 + 23.00, from the invoice as it is again.

@@ -141,22 +141,8 @@ class TestSecurityPortalProfile(SecurityCase):
 class TestSecurityPortalAddresses(SecurityCase):
     """Attack 6: address types whether or not the field is posted; errors in the form, not as HTTP errors."""
 
-    def _address_form(self, **values):
-        return {
-            "name": "Head office",
-            "email": "office@example.com",
-            "phone": "+1 5",
-            "street": "1 Main St",
-            "city": "Springfield",
-            "zip": "12345",
-            "country_id": str(self.env.ref("base.us").id),
-            "state_id": str(self.env.ref("base.state_us_5").id),
-            "address_type": "billing",
-            **values,
-        }
-
     def _submit(self, values):
-        response = self.post_form("portal", "/my/address/submit", self._address_form(**values))
+        response = self.post_form("portal", "/my/address/submit", self.address_form(**values))
         if response.status_code == 403:  # Odoo's own check: not an address the user may edit
             return {"messages": ["Forbidden"]}
         self.assertEqual(response.status_code, 200, response.text[:500])

@@ -28,14 +28,24 @@ class AccountMoveCorrection(models.TransientModel):
         # Required in the form; checked with a clear message on confirmation (not a NOT NULL error).
         domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted'),"
         " ('commercial_partner_id', '=', commercial_partner_id), ('company_id', '=', company_id),"
-        " ('payment_state', '!=', 'reversed'),"
+        # A reversed invoice is offered again once what reversed it is itself reversed.
+        " '|', ('payment_state', '!=', 'reversed'),"
+        " ('reversal_move_ids.reversal_move_ids.state', '=', 'posted'),"
         # A credit or debit note made by a correction is corrected through its invoice.
         " '|', ('correction_of_move_id', '=', False), ('debit_origin_id', '=', False)]",
     )
     # Why the dialog shows another invoice than the document it was opened from.
     notice = fields.Char(readonly=True)
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
+    # The invoice's company: its lock dates and journals are the ones that matter.
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
     reason = fields.Char(required=True, help="Printed on the corrective documents.")
     date = fields.Date(required=True, default=fields.Date.context_today)
     journal_id = fields.Many2one(
@@ -62,6 +72,11 @@ class AccountMoveCorrection(models.TransientModel):
         store=True,
         readonly=False,
     )
+
+    @api.depends("move_id")
+    def _compute_company_id(self):
+        for wizard in self:
+            wizard.company_id = wizard.move_id.company_id or wizard.company_id or self.env.company
 
     @api.depends("move_id")
     def _compute_journal_id(self):
@@ -122,7 +137,9 @@ class AccountMoveCorrection(models.TransientModel):
             ("state", "=", "posted"),
             ("commercial_partner_id", "in", partners.ids),
             ("company_id", "=", self.env.company.id),
+            "|",
             ("payment_state", "!=", "reversed"),
+            ("reversal_move_ids.reversal_move_ids.state", "=", "posted"),
             "|",
             ("correction_of_move_id", "=", False),
             ("debit_origin_id", "=", False),
@@ -225,7 +242,8 @@ class AccountMoveCorrection(models.TransientModel):
                     invoice=move.display_name,
                 )
             )
-        if move.payment_state == "reversed":
+        current = move._correction_current_figures()["total"]
+        if move.payment_state == "reversed" and move.currency_id.is_zero(current[0]):
             raise UserError(
                 self.env._(
                     "Invoice %(invoice)s is already fully reversed: issue a new invoice instead.",
@@ -238,7 +256,7 @@ class AccountMoveCorrection(models.TransientModel):
                 document.move_type == "out_refund" and not document.invoice_line_ids.corrected_line_id
             )
         )
-        if credited:
+        if credited and move.currency_id.is_zero(current[0]):
             raise UserError(
                 self.env._(
                     "Invoice %(invoice)s is already fully credited by %(document)s: cancel or reverse"
@@ -264,8 +282,23 @@ class AccountMoveCorrection(models.TransientModel):
     def _check_date(self):
         """The corrective documents are dated in an open period: their printed date (sent to the
         tax authorities) is their accounting date, never moved by Odoo behind the user's back."""
-        has_tax = bool(self.move_id.line_ids.tax_ids)
-        locks = self.company_id._get_violated_lock_dates(self.date, has_tax, self.journal_id)
+        move = self.move_id
+        if self.date < move.invoice_date:
+            raise UserError(
+                self.env._(
+                    "A correction cannot be dated before the invoice it corrects (%(date)s): date it"
+                    " %(date)s or later.",
+                    date=format_date(self.env, move.invoice_date),
+                )
+            )
+        # The wizard's company and journal follow the invoice, whatever the client sent.
+        if self.company_id != move.company_id:
+            self.company_id = move.company_id
+        if self.journal_id.company_id != move.company_id:
+            self.journal_id = move.journal_id
+        has_tax = bool(move.line_ids.tax_ids)
+        # The invoice's company, whatever the wizard was sent with.
+        locks = move.company_id._get_violated_lock_dates(self.date, has_tax, self.journal_id)
         if locks:
             raise UserError(
                 self.env._(
@@ -306,6 +339,9 @@ class AccountMoveCorrection(models.TransientModel):
             # At the invoice's rate, not the day's: Odoo then keeps the amounts in the invoice's
             # currency and converts them again (its "reapply currency rate").
             credit_note.invoice_currency_rate = move.invoice_currency_rate
+            # ... which rounds otherwise than the invoice did: a full credit note mirrors the
+            # invoice's own company-currency amounts, copied, not converted again.
+            credit_note._mirror_company_amounts(move)
             credit_note.write({"ref": self._partner_env()._reference(), "correction_of_move_id": move.id})
             return credit_note
         # Earlier corrections changed the invoice: credit what is left of it, not the original.
@@ -343,16 +379,27 @@ class AccountMoveCorrection(models.TransientModel):
         corrected = {**lowered, **{line.move_line_id: line._after_values() for line in up}}
         steps = [(lines, states) for lines, states in ((down, lowered), (up, corrected)) if lines]
         differences = self.move_id._correction_differences([states for _lines, states in steps])
+        if differences is None:
+            # Odoo cannot build the invoice in between: one document carries every changed line.
+            differences = self.move_id._correction_differences([corrected])
+            down = changed if differences[0]["total"][0] < 0 else self.env["account.move.correction.line"]
+            steps = [(down or changed, corrected)]
         documents = self.env["account.move"]
+        # Checked once complete: Odoo's early-payment discount lines in a foreign currency may not
+        # balance by a cent on the way (account.move._balance_early_payment_lines).
+        wizard = self.with_context(check_move_validity=False)
         for (lines, _states), difference in zip(steps, differences, strict=True):
             if lines is down:
-                document = self._create_document("out_refund", lines, reversed_entry_id=self.move_id.id)
+                document = wizard._create_document("out_refund", lines, reversed_entry_id=self.move_id.id)
                 document._set_correction_figures(_negate_figures(difference))
             else:
                 # An Odoo debit note: the invoice's Debit Notes button and the localizations see it.
-                document = self._create_document("out_invoice", lines, debit_origin_id=self.move_id.id)
+                document = wizard._create_document("out_invoice", lines, debit_origin_id=self.move_id.id)
                 document._set_correction_figures(difference)
-            documents |= document
+            document._balance_early_payment_lines()
+            documents |= document.with_env(self.env)
+        with documents._check_balanced({"records": documents}):
+            pass
         return documents
 
     def _reference(self):
@@ -442,15 +489,20 @@ class AccountMoveCorrectionLine(models.TransientModel):
 
     @api.depends("move_line_id")
     def _compute_before(self):
-        # The stored figures of the invoice lines or of their latest corrections' lines after.
-        sources = self.move_line_id._correction_sources()
+        # The invoice lines as the documents that count left them, signed as on the invoice (a
+        # deposit taken back stays negative).
+        states = self.move_line_id._correction_states()
+        amounts = self.env["account.move.line"]._correction_amounts(states)
         for line in self:
-            source = sources.get(line.move_line_id, line.move_line_id)
-            line.original_quantity = abs(source.quantity)
-            line.original_price_unit = source.price_unit
-            line.original_discount = source.discount
-            line.original_subtotal = abs(source.price_subtotal)
-            line.original_total = abs(source.price_total)
+            state = states.get(line.move_line_id)
+            if not state:
+                line.original_quantity = line.original_price_unit = line.original_discount = 0.0
+                line.original_subtotal = line.original_total = 0.0
+                continue
+            line.original_quantity = state["quantity"]
+            line.original_price_unit = state["price_unit"]
+            line.original_discount = state["discount"]
+            line.original_subtotal, line.original_total = amounts[line.move_line_id]
 
     @api.depends(
         "quantity", "price_unit", "discount", "original_quantity", "original_price_unit", "original_discount"
@@ -492,7 +544,8 @@ class AccountMoveCorrectionLine(models.TransientModel):
                 raise ValidationError(
                     self.env._("The corrected figures of “%(line)s” must be numbers.", line=line.name)
                 )
-            if float_compare(line.quantity, 0.0, precision_digits=6) < 0:
+            # A line may keep the sign it has on the invoice (a deposit taken back, a rebate).
+            if float_compare(line.quantity, 0.0, precision_digits=6) < 0 <= line.original_quantity:
                 raise ValidationError(
                     self.env._("The corrected quantity of “%(line)s” cannot be below zero.", line=line.name)
                 )
@@ -502,7 +555,7 @@ class AccountMoveCorrectionLine(models.TransientModel):
                         "The corrected discount of “%(line)s” must be between 0 and 100%%.", line=line.name
                     )
                 )
-            if line.price_unit < 0:
+            if line.price_unit < 0 <= line.original_price_unit:
                 raise ValidationError(
                     self.env._("The corrected unit price of “%(line)s” cannot be negative.", line=line.name)
                 )

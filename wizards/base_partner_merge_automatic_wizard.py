@@ -24,7 +24,10 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         partners = self.env["res.partner"].sudo().browse(partner_ids).exists()
         Credential = self.env["res.partner.credential"].sudo().with_context(active_test=False)
         credentials = Credential.search([("partner_id", "in", partners.ids)])
-        flagged = partners.filtered("client_hub_vault_access")
+        # A flagged contact below a merged partner moves with it: to the destination's client.
+        flagged = partners.with_context(active_test=False).search(
+            [("id", "child_of", partners.ids), ("client_hub_vault_access", "=", True)]
+        )
         if (credentials or flagged) and not (self.env.su or self.env.user.has_group(MANAGER_GROUP)):
             raise AccessError(
                 self.env._(
