@@ -99,9 +99,7 @@ class ClientHubPortal(CustomerPortal):
                 "credentials": env["res.partner.credential"].search_count([("partner_id", "=", client.id)])
                 if env["res.partner"]._client_hub_portal_has_vault()
                 else None,
-                "satisfaction": env["res.partner.satisfaction"].search_count(
-                    [("partner_id", "=", client.id)]
-                ),
+                "satisfaction": env["rating.rating"].search_count([("client_id", "=", client.id)]),
             }
         return values
 
@@ -368,7 +366,10 @@ class ClientHubPortal(CustomerPortal):
             {
                 **self._prepare_portal_layout_values(),
                 "page_name": "client_hub_satisfaction",
-                "ratings": request.env["res.partner.satisfaction"].search([("partner_id", "=", client.id)]),
+                # Read through the portal rule: the answers of the client's own people only.
+                "ratings": request.env["rating.rating"].search(
+                    [("client_id", "=", client.id)], order="rating_date desc, id desc", limit=50
+                ),
                 "form": form if errors else {},
                 "errors": errors,
                 "saved": saved,
@@ -384,5 +385,5 @@ class ClientHubPortal(CustomerPortal):
         comment = self._clean_text(form, "comment", errors, env._("Comment"), limit=MAX_NOTE)
         if errors:
             return errors
-        env["res.partner.satisfaction"]._client_hub_portal_rate(int(score), comment)
+        env["rating.rating"]._client_hub_portal_rate(int(score), comment)
         return {}

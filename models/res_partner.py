@@ -98,8 +98,12 @@ class ResPartner(models.Model):
     )
     credential_ids = fields.One2many("res.partner.credential", "partner_id", string="Credentials")
     credential_count = fields.Integer(compute="_compute_credential_count")
+    # The client's ratings in Odoo's store (rated record: the client); task ratings are not among them.
     satisfaction_ids = fields.One2many(
-        "res.partner.satisfaction", "partner_id", string="Satisfaction History"
+        "rating.rating",
+        "client_id",
+        string="Satisfaction History",
+        domain=[("res_model", "=", "res.partner"), ("consumed", "=", True)],
     )
     # NULL, not 0, for a client without ratings: averages by group count rated clients only.
     satisfaction_score = NullableInteger(
@@ -244,14 +248,14 @@ class ResPartner(models.Model):
         )
         return partners.subselect("commercial_partner_id")
 
-    @api.depends("satisfaction_ids.score", "satisfaction_ids.date")
+    @api.depends("satisfaction_ids.rating", "satisfaction_ids.rating_date", "satisfaction_ids.consumed")
     def _compute_satisfaction(self):
         for partner in self:
             ratings = partner.satisfaction_ids
-            latest = ratings.sorted(lambda rating: (rating.date, rating._origin.id or 0), reverse=True)[:1]
-            partner.satisfaction_score = latest.score or False
+            latest = ratings.sorted(lambda rating: (rating.rating_date, rating._origin.id or 0))[-1:]
+            partner.satisfaction_score = int(latest.rating) or False
             partner.satisfaction_count = len(ratings)
-            partner.satisfaction_average = sum(ratings.mapped("score")) / len(ratings) if ratings else False
+            partner.satisfaction_average = sum(ratings.mapped("rating")) / len(ratings) if ratings else False
 
     @api.model
     def _read_group_client_status_ids(self, statuses, domain):
@@ -489,8 +493,8 @@ class ResPartner(models.Model):
     def action_open_satisfaction(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("client_hub.res_partner_satisfaction_action")
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id, "search_default_group_partner": 0}
+        action["domain"] = [("res_model", "=", "res.partner"), ("client_id", "=", self.id)]
+        action["context"] = {"default_client_id": self.id, "search_default_group_partner": 0}
         return action
 
     def action_open_client_projects(self):
@@ -692,15 +696,16 @@ class ResPartner(models.Model):
     def _client_hub_follow_company(self):
         """A client moved to another company takes its credentials and ratings along: they keep
         their client's company (check_company refuses any other write of it)."""
-        for model in ("res.partner.credential", "res.partner.satisfaction"):
+        for model, client in (("res.partner.credential", "partner_id"), ("rating.rating", "client_id")):
             records = (
-                self.env[model]
-                .sudo()
-                .with_context(active_test=False)
-                .search([("partner_id", "in", self.ids)])
+                self.env[model].sudo().with_context(active_test=False).search([(client, "in", self.ids)])
             )
-            moved = records.filtered(lambda record: record.company_id != record.partner_id.company_id)
-            for company, group in moved.grouped(lambda record: record.partner_id.company_id).items():
+            moved = records.filtered(
+                lambda record, client=client: record.company_id != record[client].company_id
+            )
+            for company, group in moved.grouped(
+                lambda record, client=client: record[client].company_id
+            ).items():
                 group._write({"company_id": company.id})
             if model == "res.partner.credential":
                 moved._log("update", note="company_id")  # sudo keeps the user: logged as theirs

@@ -2,7 +2,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.nullable_fields import NullableFloat
-from ..models.res_partner_satisfaction import CHANNELS, CSAT_SATISFIED
+from ..models.rating_rating import CHANNELS, CSAT_SATISFIED
 
 
 class ClientProfileReportMixin(models.AbstractModel):
@@ -44,7 +44,8 @@ class ClientProfileReportMixin(models.AbstractModel):
 
 
 class ResPartnerSatisfactionReport(models.Model):
-    """One row per rating; no rating, no row: a month without ratings is absent, never 0."""
+    """One row per rating or survey request of a client (task ratings of its people included); no
+    rating, no row: a month without ratings is absent, never 0."""
 
     _name = "res.partner.satisfaction.report"
     _inherit = "client_hub.profile.report.mixin"
@@ -55,17 +56,35 @@ class ResPartnerSatisfactionReport(models.Model):
 
     contact_id = fields.Many2one("res.partner", string="Given by", readonly=True)
     channel = fields.Selection(CHANNELS, readonly=True)
+    sent_count = fields.Integer(string="Surveys Sent", readonly=True)
+    # 100 for a request answered, 0 for one not answered, NULL on ratings nobody was asked for.
+    response_rate = NullableFloat(
+        string="Response Rate (%)",
+        aggregator="avg",
+        digits=(5, 1),
+        readonly=True,
+        help="The share of the survey requests (e-mail surveys, task rating requests) answered.",
+    )
 
     @property
     def _table_query(self):
         return SQL(
             """
-            SELECT rating.id, rating.date, rating.contact_id, rating.channel, 1 AS rating_count,
-                   rating.score::float AS score,
-                   CASE WHEN rating.score >= %(satisfied)s THEN 100.0 ELSE 0.0 END AS csat,
+            SELECT rating.id,
+                   COALESCE(rating.rating_date, rating.rated_on::date, rating.create_date::date) AS date,
+                   rating.partner_id AS contact_id, rating.channel,
+                   CASE WHEN rating.consumed THEN 1 ELSE 0 END AS rating_count,
+                   CASE WHEN rating.consumed THEN rating.rating END AS score,
+                   CASE WHEN NOT rating.consumed THEN NULL
+                        WHEN rating.rating >= %(satisfied)s THEN 100.0 ELSE 0.0 END AS csat,
+                   CASE WHEN rating.access_token_sent THEN 1 ELSE 0 END AS sent_count,
+                   CASE WHEN NOT rating.access_token_sent THEN NULL
+                        WHEN rating.consumed THEN 100.0 ELSE 0.0 END AS response_rate,
                    rating.company_id, %(profile)s
-              FROM res_partner_satisfaction rating
-              JOIN res_partner client ON client.id = rating.partner_id
+              FROM (SELECT r.*, (r.channel = 'task' OR COALESCE(r.survey_sent, FALSE)) AS access_token_sent
+                      FROM rating_rating r
+                     WHERE r.client_id IS NOT NULL) rating
+              JOIN res_partner client ON client.id = rating.client_id
             """,
             satisfied=CSAT_SATISFIED,
             profile=self._select_profile("client"),

@@ -37,6 +37,10 @@ from . import test_query_counts
 from . import test_reports
 from . import test_review_corrections
 from . import test_satisfaction
+from . import test_satisfaction_skew
+from . import test_satisfaction_migration
+from . import test_satisfaction_survey
+from . import test_satisfaction_analysis
 from . import test_security_company
 from . import test_security_computed
 from . import test_security_groups
@@ -54,6 +58,7 @@ from . import test_tour_correction
 from . import test_tour_correction_headers
 from . import test_tour_portal
 from . import test_tour_projects
+from . import test_tour_survey
 from . import test_tour_vault
 from . import test_translations
 from . import test_vault_access

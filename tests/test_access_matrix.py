@@ -25,7 +25,7 @@ MATRIX = {
     "res.partner.client.category": ("", "R", "R", "R", "R", "CRUD", "R"),
     "res.partner.tax.condition": ("", "R", "R", "R", "R", "CRUD", "R"),
     "res.partner.address.type": ("", "R", "R", "R", "R", "CRUD", "R"),
-    "res.partner.satisfaction": ("", "R/", "", "CRU/CR", "CRU/CR", "CRUD", ""),
+    "rating.rating": ("", "R/", "", "CRU/CR", "CRU/CR", "CRUD", ""),
     "res.partner.credential": ("", "R/", "", "", "CRU/CR", "CRUD", ""),
     "res.partner.credential.log": ("", "", "", "", "R/", "R", ""),
     "res.partner.satisfaction.report": ("", "", "", "R", "R", "R", ""),
@@ -35,6 +35,8 @@ MATRIX = {
 }
 OPERATIONS = {"C": "create", "R": "read", "U": "write", "D": "unlink"}
 REPORTS = ("res.partner.satisfaction.report", "res.partner.client.report")  # read-only SQL queries
+# Odoo's models the module extends and restricts: client ratings are Odoo's rating.rating.
+EXTENDED = {"rating.rating"}
 
 
 def expected(model, role, scope):
@@ -118,18 +120,24 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
 
     def _record(self, model, scope, user):
         client, sudo = self.clients[scope], self.env(su=True)
-        if model == "res.partner.satisfaction":
+        if model == "rating.rating":
+            # A portal user's own rating is the answer it gave in the portal.
+            if user._is_portal():
+                return sudo[model].create(
+                    {
+                        "client_id": client.id,
+                        "rating": 4,
+                        "partner_id": user.partner_id.id,
+                        "channel": "portal",
+                    }
+                )
             # A rating recorded by the user is its own; another's is recorded by the administrator.
             author = user if scope == "own" else self.env.ref("base.user_admin")
-            # A portal user's own rating is one its client gave in the portal.
-            channel = "portal" if user._is_portal() else "internal"
-            return sudo[model].create(
-                {"partner_id": client.id, "score": 4, "user_id": author.id, "channel": channel}
-            )
+            return sudo[model].create({"client_id": client.id, "rating": 4, "recorded_by_id": author.id})
         if model == "res.partner.credential":
             return self.credentials[scope]
         if model in REPORTS:
-            sudo["res.partner.satisfaction"].create({"partner_id": client.id, "score": 4}).flush_recordset()
+            sudo["rating.rating"].create({"client_id": client.id, "rating": 4}).flush_recordset()
             return sudo[model].search([("partner_id", "=", client.id)], limit=1)
         if model == "res.partner.credential.log":
             credential = self.credentials[scope]
@@ -170,7 +178,7 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
             "res.partner.client.category": {"name": "Matrix category"},
             "res.partner.tax.condition": {"name": "Matrix condition", "code": "matrix"},
             "res.partner.address.type": {"name": "Matrix type", "code": "matrix"},
-            "res.partner.satisfaction": {"partner_id": client.id, "score": 3},
+            "rating.rating": {"client_id": client.id, "rating": 3},
             "res.partner.credential": {"partner_id": client.id, "name": "Matrix new", "secret": "matrix-new"},
             "res.partner.credential.log": {"credential_id": self.credentials[scope].id, "action": "reveal"},
             # Line mode: the wizard builds its lines (the matrix checks them too).
@@ -184,7 +192,7 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
 
     def _update(self, model):
         return {
-            "res.partner.satisfaction": {"comment": "Matrix"},
+            "rating.rating": {"feedback": "Matrix"},
             "res.partner.credential": {"note": "Matrix"},
             "res.partner.credential.log": {"note": "Matrix"},
             "account.move.correction": {"reason": "Matrix again"},
@@ -235,7 +243,7 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
             for name, model in self.env.registry.items()
             if model._original_module == "client_hub" and not model._abstract
         }
-        self.assertEqual(defined, set(MATRIX))
+        self.assertEqual(defined, set(MATRIX) - EXTENDED)
 
     def test_readme_shows_the_matrix(self):
         readme = Path(__file__).resolve().parents[1] / "README.md"

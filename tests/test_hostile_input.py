@@ -141,7 +141,7 @@ class TestPortalHostileInput(HttpCase):
             self._submit(url, form, self._credentials, lambda response: response.status_code != 303)
 
     def _ratings(self):
-        return self.env["res.partner.satisfaction"].sudo().search_count([("partner_id", "=", self.client.id)])
+        return self.env["rating.rating"].sudo().search_count([("client_id", "=", self.client.id)])
 
     @hostile
     @given(form=form_of("score", "comment", score=["1", "5"]))

@@ -65,13 +65,13 @@ class TestMultiCompany(AccountTestInvoicingCommon):
 
     def test_satisfaction_stays_in_its_company(self):
         rating = (
-            self.env["res.partner.satisfaction"]
+            self.env["rating.rating"]
             .with_user(self.managers[self.company_a])
-            .create({"partner_id": self.client_a.id, "score": 5})
+            .create({"client_id": self.client_a.id, "rating": 5})
         )
         self.assertEqual(rating.company_id, self.company_a)
         self.assertFalse(
-            self.env["res.partner.satisfaction"]
+            self.env["rating.rating"]
             .with_user(self.managers[self.company_b])
             .search([("id", "=", rating.id)])
         )

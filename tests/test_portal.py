@@ -210,7 +210,7 @@ class TestPortal(PortalCase):
         self.assertIn("Great job", response.text)
         rating = self.client_a.satisfaction_ids
         self.assertEqual(
-            (rating.score, rating.channel, rating.contact_id), (5, "portal", self.user_a.partner_id)
+            (rating.rating, rating.channel, rating.partner_id), (5, "portal", self.user_a.partner_id)
         )
         self._login(self.user_b)
         self.assertNotIn("Great job", self.url_open("/my/satisfaction").text)
@@ -334,18 +334,11 @@ class TestPortalPresentation(PortalCase):
         self.assertNotIn("Delivery address</h3>", form)
 
     def test_past_ratings_show_empty_stars_and_no_internal_rating(self):
-        Rating = self.env["res.partner.satisfaction"]
+        Rating = self.env["rating.rating"]
         Rating.create(
-            [
-                {
-                    "partner_id": self.client_a.id,
-                    "score": 3,
-                    "channel": "phone",
-                    "comment": "Staff: grumpy call",
-                },
-                {"partner_id": self.client_a.id, "score": 4, "channel": "portal", "comment": "Fine work"},
-            ]
+            {"client_id": self.client_a.id, "rating": 3, "channel": "phone", "feedback": "Staff: grumpy call"}
         )
+        Rating.sudo()._client_hub_answer(self.client_a, self.user_a.partner_id, 4, "Fine work", "portal")
         self._login(self.user_a)
         page = self.url_open("/my/satisfaction").text
         ratings = page[page.index("o_client_hub_ratings") :]

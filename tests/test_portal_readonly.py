@@ -54,4 +54,4 @@ class TestPortalReadOnly(SecurityCase):
         self.login("portal")
         response = self.post_form("portal", "/my/satisfaction", {"score": "4", "comment": "read-only test"})
         self.assertEqual(response.status_code, 200)
-        self.assertIn("read-only test", self.client.satisfaction_ids.mapped("comment"))
+        self.assertIn("read-only test", self.client.satisfaction_ids.mapped("feedback"))

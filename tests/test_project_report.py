@@ -20,6 +20,6 @@ class TestProjectReport(ProjectsCase):
 
     def test_a_client_without_project_counts_zero_and_ratings_do_not_count(self):
         idle = self._create_clients("Idle Ltd")
-        self.env["res.partner.satisfaction"].create({"partner_id": self.client.id, "score": 4})
+        self.env["rating.rating"].create({"client_id": self.client.id, "rating": 4})
         [(average, count)] = self._group([("partner_id", "in", (idle | self.client).ids)], [])
         self.assertEqual((average, count), (1.0, 2), "(0 + 2) / 2 clients; the rating's row has none")

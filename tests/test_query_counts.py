@@ -36,8 +36,8 @@ class TestListQueryCounts(ClientHubCase):
                 for i in range(110)
             ]
         )
-        self.env["res.partner.satisfaction"].create(
-            [{"partner_id": client.id, "score": 1 + i % 5} for i, client in enumerate(clients)]
+        self.env["rating.rating"].create(
+            [{"client_id": client.id, "rating": 1 + i % 5} for i, client in enumerate(clients)]
         )
         # Projects for the Projects column: of the clients and of contacts, some of them done.
         contacts = self.env["res.partner"].create(

@@ -21,11 +21,11 @@ class TestAnalyses(AccountTestInvoicingCommon):
             ]
         )
         cls.clients = cls.prospect_rated | cls.prospect_unrated | cls.active_client
-        cls.env["res.partner.satisfaction"].sudo().create(
+        cls.env["rating.rating"].sudo().create(
             [
-                {"partner_id": cls.prospect_rated.id, "score": 2, "date": "2026-01-15"},
-                {"partner_id": cls.active_client.id, "score": 5, "date": "2026-01-25"},
-                {"partner_id": cls.active_client.id, "score": 3, "date": "2026-03-10"},
+                {"client_id": cls.prospect_rated.id, "rating": 2, "rating_date": "2026-01-15"},
+                {"client_id": cls.active_client.id, "rating": 5, "rating_date": "2026-01-25"},
+                {"client_id": cls.active_client.id, "rating": 3, "rating_date": "2026-03-10"},
             ]
         )
         for move_type, amount in (("out_invoice", 100), ("out_invoice", 250), ("out_refund", 40)):

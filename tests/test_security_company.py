@@ -4,7 +4,7 @@ from odoo.tests import tagged
 from .common import SecurityCase
 
 CREDENTIAL = "res.partner.credential"
-RATING = "res.partner.satisfaction"
+RATING = "rating.rating"
 
 
 @tagged("post_install", "-at_install", "security")
@@ -27,7 +27,7 @@ class TestSecurityCompany(SecurityCase):
         )
         cls.client.company_id = cls.env.company
         cls.rating = cls.env[RATING].create(
-            {"partner_id": cls.client.id, "score": 3, "user_id": cls.users["credentials"].id}
+            {"client_id": cls.client.id, "rating": 3, "recorded_by_id": cls.users["credentials"].id}
         )
 
     def test_credential_stays_in_its_company(self):
@@ -49,18 +49,15 @@ class TestSecurityCompany(SecurityCase):
         before = self.snapshot(self.rating)
         for role in ("credentials", "manager"):  # its author and a manager may change it otherwise
             with self.subTest(role=role):
-                self.assertRefused(role, RATING, "write", [self.rating.ids, {"partner_id": self.client_b.id}])
+                self.assertRefused(role, RATING, "write", [self.rating.ids, {"client_id": self.client_b.id}])
                 self.assertRefused(
                     role, RATING, "write", [self.rating.ids, {"company_id": self.company_b.id}]
                 )
         self.assertRefused2(
-            "manager", RATING, "write", ids=self.rating.ids, vals={"partner_id": self.client_b.id}
+            "manager", RATING, "write", ids=self.rating.ids, vals={"res_id": self.client_b.id}
         )
-        self.assertEqual(self.snapshot(self.rating), before)
-        _result, error = self.call_kw(
-            "manager", RATING, "write", [self.rating.ids, {"partner_id": self.other_client.id}]
-        )
-        self.assertFalse(error, "within the company (or to a shared client) it moves")
+        self.assertRefused("manager", RATING, "write", [self.rating.ids, {"client_id": self.other_client.id}])
+        self.assertEqual(self.snapshot(self.rating), before, "a rating stays with its client")
 
     def test_a_client_moved_to_another_company_takes_them_along(self):
         active = self.env.ref("client_hub.client_status_active")
@@ -69,7 +66,7 @@ class TestSecurityCompany(SecurityCase):
         )
         movable.company_id = self.env.company
         credential = self.env[CREDENTIAL].create({"partner_id": movable.id, "name": "Movable", "secret": "m"})
-        rating = self.env[RATING].create({"partner_id": movable.id, "score": 4})
+        rating = self.env[RATING].create({"client_id": movable.id, "rating": 4})
         _result, error = self.call_kw(
             "manager", "res.partner", "write", [movable.ids, {"company_id": self.company_b.id}]
         )

@@ -9,7 +9,7 @@ COMPUTED = {
         "satisfaction_average": 5.0,
         "satisfaction_count": 9,
     },
-    "res.partner.satisfaction": {"csat": 100.0, "client_status_id": 1},
+    "rating.rating": {"csat": 100.0},
     "res.partner.credential": {"can_reveal": True, "reveal_count": 0},
 }
 
@@ -22,14 +22,14 @@ class TestSecurityComputed(SecurityCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env["res.partner"].create({"name": "Not A Client Co", "is_company": True})
-        cls.rating = cls.env["res.partner.satisfaction"].create(
-            {"partner_id": cls.client.id, "score": 3, "user_id": cls.users["manager"].id}
+        cls.rating = cls.env["rating.rating"].create(
+            {"client_id": cls.client.id, "rating": 3, "recorded_by_id": cls.users["manager"].id}
         )
 
     def _record(self, model):
         return {
             "res.partner": self.company,
-            "res.partner.satisfaction": self.rating,
+            "rating.rating": self.rating,
             "res.partner.credential": self.allowed,
         }[model]
 

@@ -23,7 +23,7 @@ class TestSecurityMerge(SecurityCase):
         cls.target = cls.env["res.partner"].create(
             {"name": "Merge Target", "is_company": True, "client_status_id": active.id}
         )
-        cls.rating = cls.env["res.partner.satisfaction"].create({"partner_id": cls.client.id, "score": 2})
+        cls.rating = cls.env["rating.rating"].create({"client_id": cls.client.id, "rating": 2})
 
     def _merge(self, role, partners, destination):
         wizard, error = self.call_kw(
@@ -68,7 +68,7 @@ class TestSecurityMerge(SecurityCase):
             self.assertEqual(len(row), 1)
             self.assertEqual(row.user_id, self.users["manager_merger"])
             self.assertIn("Attacked Client", row.note)
-        self.assertEqual(self.rating.partner_id, self.target)
+        self.assertEqual((self.rating.client_id, self.rating.res_id), (self.target, self.target.id))
         self.assertEqual(
             (
                 self.target.satisfaction_count,

@@ -50,7 +50,7 @@ class TestSecurityPortalUsers(SecurityCase):
             for model, method, args in (
                 ("res.partner.credential", "_client_hub_portal_save", [{"name": "X", "secret": "y"}]),
                 ("res.partner", "_client_hub_portal_update_profile", [{"vat": "X"}]),
-                ("res.partner.satisfaction", "_client_hub_portal_rate", [5, "x"]),
+                ("rating.rating", "_client_hub_portal_rate", [5, "x"]),
             ):
                 with self.subTest(role=role, method=method):
                     self.assertRefused(role, model, method, args)
@@ -225,4 +225,4 @@ class TestSecurityPortalInput(SecurityCase):
                         self.assertEqual(response.status_code, 200, response.text[-500:])
                         self.assertIn("alert-danger", response.text)
         self.assertEqual((self.snapshot(self.client), self.snapshot(self.allowed)), before)
-        self.assertFalse(self.env["res.partner.satisfaction"].search([("partner_id", "=", self.client.id)]))
+        self.assertFalse(self.env["rating.rating"].search([("client_id", "=", self.client.id)]))

@@ -2,7 +2,7 @@ from odoo.tests import tagged
 
 from .common import SecurityCase
 
-RATING = "res.partner.satisfaction"
+RATING = "rating.rating"
 
 
 @tagged("post_install", "-at_install", "security")
@@ -37,14 +37,19 @@ class TestSecurityRatings(SecurityCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.portal_rating = cls.env[RATING].create(
-            {"partner_id": cls.client.id, "score": 2, "channel": "portal", "user_id": cls.users["portal"].id}
+            {
+                "client_id": cls.client.id,
+                "rating": 2,
+                "channel": "portal",
+                "partner_id": cls.users["portal"].partner_id.id,
+            }
         )
         cls.staff_rating = cls.env[RATING].create(
             {
-                "partner_id": cls.client.id,
-                "score": 3,
+                "client_id": cls.client.id,
+                "rating": 3,
                 "channel": "phone",
-                "user_id": cls.users["credentials"].id,
+                "recorded_by_id": cls.users["credentials"].id,
             }
         )
 
@@ -56,7 +61,7 @@ class TestSecurityRatings(SecurityCase):
                     role,
                     RATING,
                     "write",
-                    [self.portal_rating.ids, {"score": 5, "channel": "email", "date": "2001-01-01"}],
+                    [self.portal_rating.ids, {"rating": 5, "channel": "phone", "rating_date": "2001-01-01"}],
                 )
         self.assertEqual(self.snapshot(self.portal_rating), before)
 
@@ -64,27 +69,27 @@ class TestSecurityRatings(SecurityCase):
         before = self.snapshot(self.staff_rating)
         for role in ("public", "portal", "portal_other", "internal", "user"):
             with self.subTest(role=role):
-                self.assertRefused(role, RATING, "write", [self.staff_rating.ids, {"score": 5}])
+                self.assertRefused(role, RATING, "write", [self.staff_rating.ids, {"rating": 5}])
         self.assertEqual(self.snapshot(self.staff_rating), before)
         for role, score in (("credentials", 4), ("manager", 5)):
-            _result, error = self.call_kw(role, RATING, "write", [self.staff_rating.ids, {"score": score}])
+            _result, error = self.call_kw(role, RATING, "write", [self.staff_rating.ids, {"rating": score}])
             self.assertFalse(error)
-            self.assertEqual(self.staff_rating.score, score)
+            self.assertEqual(self.staff_rating.rating, score)
 
     def test_nobody_forges_a_portal_rating_or_another_author(self):
         for role in ("user", "credentials", "manager"):
             with self.subTest(role=role):
                 self.assertRefused(
-                    role, RATING, "create", [{"partner_id": self.client.id, "score": 5, "channel": "portal"}]
+                    role, RATING, "create", [{"client_id": self.client.id, "rating": 5, "channel": "portal"}]
                 )
                 self.assertRefused(role, RATING, "write", [self.staff_rating.ids, {"channel": "portal"}])
         self.assertRefused(
             "user",
             RATING,
             "create",
-            [{"partner_id": self.client.id, "score": 5, "user_id": self.users["manager"].id}],
+            [{"client_id": self.client.id, "rating": 5, "recorded_by_id": self.users["manager"].id}],
         )
-        self.assertEqual(self.env[RATING].search_count([("partner_id", "=", self.client.id)]), 2)
+        self.assertEqual(self.env[RATING].search_count([("client_id", "=", self.client.id)]), 2)
 
     def test_mass_assignment_of_every_field(self):
         values = self.mass_assignment_values(RATING)

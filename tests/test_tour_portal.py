@@ -18,7 +18,7 @@ class TestPortalTour(HttpCase):
             credential = client.credential_ids.filtered(lambda c: c.name == "Shop FTP")
             self.assertEqual((credential.platform, credential.login), ("ftp", "willis-ftp"))
             rating = client.satisfaction_ids[:1]
-            self.assertEqual((rating.score, rating.channel, rating.comment), (5, "portal", "Keep it up!"))
+            self.assertEqual((rating.rating, rating.channel, rating.feedback), (5, "portal", "Keep it up!"))
             # Allowed to nobody but the managers until a manager allows someone; the salesperson
             # gets a to-do.
             self.assertFalse(credential.user_ids)

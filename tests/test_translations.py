@@ -32,7 +32,7 @@ class TestTranslations(HttpCase):
         with self.assertRaisesRegex(
             ValidationError, "Ocena zadowolenia musi mieścić się w zakresie od 1 do 5"
         ):
-            env["res.partner.satisfaction"].create({"partner_id": client.id, "score": 7})
+            env["rating.rating"].create({"client_id": client.id, "rating": 7})
 
     def test_portal_page_in_russian(self):
         client = self.env["res.partner"].create(

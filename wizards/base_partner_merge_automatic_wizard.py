@@ -11,6 +11,15 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
 
     _inherit = "base.partner.merge.automatic.wizard"
 
+    def _update_reference_fields(self, src_partners, dst_partner):
+        # The client ratings' rated record follows the client (their client_id, a foreign key, is
+        # moved with the others): before the merged partners are deleted, with their ratings.
+        self.env.cr.execute(
+            "UPDATE rating_rating SET res_id = %s WHERE res_model = 'res.partner' AND res_id IN %s",
+            [dst_partner.id, tuple(src_partners.ids)],
+        )
+        return super()._update_reference_fields(src_partners, dst_partner)
+
     def _merge(self, partner_ids, dst_partner=None, extra_checks=True):
         partners = self.env["res.partner"].sudo().browse(partner_ids).exists()
         Credential = self.env["res.partner.credential"].sudo().with_context(active_test=False)
@@ -28,7 +37,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                 )
             )
         before = {credential.id: credential.partner_id.display_name for credential in credentials}
-        ratings = self.env["res.partner.satisfaction"].sudo().search([("partner_id", "in", partners.ids)])
+        ratings = self.env["rating.rating"].sudo().search([("client_id", "in", partners.ids)])
         result = super()._merge(partner_ids, dst_partner=dst_partner, extra_checks=extra_checks)
         # The SQL update bypassed the ORM: read the new clients, then log and recompute.
         self.env.invalidate_all()
@@ -42,7 +51,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                         kept=credential.partner_id.display_name,
                     ),
                 )
-        clients = ratings.exists().partner_id
+        clients = ratings.exists().client_id
         for name in ("satisfaction_score", "satisfaction_average", "satisfaction_count"):
             self.env.add_to_compute(clients._fields[name], clients)
         clients.flush_recordset()

@@ -354,9 +354,9 @@ def populate(env, clients):
                 for code, address_type in address_types.items()
             ]
         )
-        env["res.partner.satisfaction"].create(
+        env["rating.rating"].create(
             [
-                {"partner_id": company.id, "score": rng.randint(1, 5), "date": date(2025, month, 1)}
+                {"client_id": company.id, "rating": rng.randint(1, 5), "rating_date": date(2025, month, 1)}
                 for company in companies
                 for month in (3, 6, 9)
             ]
@@ -886,6 +886,44 @@ def server_side(log, offset, path):
 # ---------------------------------------------------------------------------------------------
 
 
+def bench_survey(env, clients):
+    """One cron run sending the satisfaction survey to N clients vs Odoo's rating request on N tasks
+    (Odoo Project's customer rating), both into the mail queue (no SMTP); then the token page's
+    queries with 1 and with N ratings of its client."""
+    env = env(context={"tracking_disable": True, "mail_create_nolog": True})
+    Partner = env["res.partner"]
+    active = env.ref("client_hub.client_status_active")
+    active.survey_interval_months = 3
+    companies = Partner.create(
+        [
+            {
+                "name": f"Survey {i}",
+                "is_company": True,
+                "email": f"survey{i}@example.com",
+                "client_status_id": 0,
+            }
+            for i in range(clients)
+        ]
+    )
+    env["res.partner"].search([("is_client", "=", True), ("id", "not in", companies.ids)]).write(
+        {"satisfaction_survey_date": date.today()}  # only the bench's clients are due
+    )
+    template = env.ref("project.rating_project_request_email_template")
+    project = env["project.project"].create({"name": "Survey bench", "partner_id": companies[0].id})
+    tasks = env["project.task"].create(
+        [
+            {"name": f"Task {i}", "project_id": project.id, "partner_id": company.id}
+            for i, company in enumerate(companies)
+        ]
+    )
+    env.flush_all()
+    module = timed(env, lambda: (Partner._cron_send_satisfaction_surveys(), env.flush_all()))
+    vanilla = timed(env, lambda: (tasks.rating_send_request(template, force_send=False), env.flush_all()))
+    module["mails"] = env["mail.mail"].search_count([("body_html", "like", "/client_hub/rate/")])
+    vanilla["mails"] = env["mail.mail"].search_count([]) - module["mails"]
+    return {"module": module, "vanilla": vanilla}
+
+
 def ratio(module, vanilla):
     return module / vanilla if vanilla else float("nan")
 
@@ -904,7 +942,19 @@ def timed_row(label, module, vanilla, target, scale=1000):
 
 def rows(data):
     """(measure, module, vanilla, ratio, target) rows of the table."""
-    if "list" in data:
+    if "survey" in data:
+        survey = data["survey"]
+        table = [
+            timed_row(
+                f"Survey cron to {data['clients']} clients ({survey['module']['mails']} mails) vs Odoo's "
+                f"rating request on as many tasks ({survey['vanilla']['mails']} mails): s",
+                survey["module"],
+                survey["vanilla"],
+                "≤ 1.5x",
+                1,
+            )
+        ]
+    elif "list" in data:
         table = main_rows(data)
     elif "correction" in data:
         table = correction_rows(data["correction"])
@@ -1167,6 +1217,11 @@ def main():
     )
     parser.add_argument("--axis-only", action="store_true", help="measure only the scale axis")
     parser.add_argument(
+        "--survey-only",
+        action="store_true",
+        help="measure only the satisfaction survey's sending against Odoo's rating request",
+    )
+    parser.add_argument(
         "--correction-only",
         action="store_true",
         help="measure only the correction dialog (a quick check: client_hub installed, no clients)",
@@ -1177,6 +1232,17 @@ def main():
 
     config.parse_config(["--log-level", "warn"], setup_logging=True)
     base_db = f"{args.db}_base"
+    if args.survey_only:
+        step(
+            f"satisfaction survey to {args.clients} clients vs Odoo's rating request on {args.clients} tasks"
+        )
+        ensure_module_db(args.db, base_db)
+        data = {"date": date.today().isoformat(), "machine": machine(), "clients": args.clients}
+        with odoo_env(args.db) as env:
+            data["survey"] = bench_survey(env, args.clients)
+            env.cr.rollback()
+        print_table(data)
+        return
     if args.correction_only:
         step(f"invoice correction on {args.db}")
         ensure_module_db(args.db, base_db)

@@ -429,12 +429,16 @@ def main():
             server.wait(timeout=60)
         if args.replica:
             stop_replica()
-    ratings = int(count(f"SELECT count(*) FROM res_partner_satisfaction WHERE comment = '{run_tag}'"))
+    # One answer per contact and period: each rating portal contact has exactly one row.
+    ratings = int(count(f"SELECT count(*) FROM rating_rating WHERE feedback = '{run_tag}'"))
+    ratings_expected = int(
+        count(f"SELECT count(DISTINCT partner_id) FROM rating_rating WHERE feedback = '{run_tag}'")
+    )
     hotspot = reveal_logs(hotspot_id) - hotspot_before
     reveals = reveal_logs() - logs_before - hotspot
     if args.replica:
         report_databases(databases_before, databases_after)
-    return report(stats, elapsed, ratings, reveals, hotspot, log)
+    return report(stats, elapsed, (ratings, ratings_expected), reveals, hotspot, log)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -546,12 +550,14 @@ def report(stats, elapsed, ratings, reveals, hotspot, log):
         for message in sorted(set(messages))[:5]:
             print(f"    error in {kind}: {message}")
     print(
-        f"\nWrites: {stats.writes['satisfaction']} ratings answered as saved, {ratings} rows written; "
+        f"\nWrites: {stats.writes['satisfaction']} ratings answered as saved, {ratings[0]} rows kept for "
+        f"{ratings[1]} contacts (one answer per contact and period); "
         f"{stats.writes['reveal']} reveals answered, {reveals} audit-log rows written; "
         f"{stats.writes['hotspot']} hot-spot reveals answered, {hotspot} audit-log rows written"
     )
     lost = (
-        stats.writes["satisfaction"] != ratings
+        not stats.writes["satisfaction"]
+        or ratings[0] != ratings[1]
         or stats.writes["reveal"] != reveals
         or stats.writes["hotspot"] != hotspot
     )

@@ -7,6 +7,7 @@ in static/description/screenshots/, where README.md and the Apps page (index.htm
 """
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 import requests
 from devlib import DEV, ODOO, ROOT, psql, run_odoo, wait_for
 
-DB = "client_hub_shots"
+DB = os.environ.get("SHOTS_DB", "client_hub_shots")
 OUT = ROOT / "static" / "description" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 900}
 
@@ -151,6 +152,33 @@ def back_office(camera):
     camera.settle()
     camera.shoot("correction_dialog")
     printed(camera, credit_note, "correction_printed")
+    survey_email(camera, client)
+
+
+def survey_email(camera, client):
+    """Send survey on the client, then the e-mail its contact gets (from the mail queue)."""
+    camera.open(f"/odoo/action-client_hub.res_partner_action_clients/{client}", ".o_form_view .o_form_sheet")
+    camera.page.click("button[name=action_send_satisfaction_survey]")
+    camera.page.wait_for_selector(".o_notification")
+    camera.settle()
+    mail_id = psql(
+        DB, "SELECT id FROM mail_mail WHERE body_html LIKE '%/client_hub/rate/%' ORDER BY id DESC LIMIT 1"
+    )
+    body = psql(DB, f"SELECT body_html FROM mail_mail WHERE id = {int(mail_id)}")
+    camera.page.set_content(
+        f'<div style="padding: 24px; max-width: 640px; font-family: sans-serif;">{body}</div>'
+    )
+    camera.shoot("survey_email")
+
+
+def survey_page(camera):
+    """The page a star of the e-mail opens, as the anonymous visitor the contact is."""
+    token = psql(
+        DB,
+        "SELECT access_token FROM rating_rating WHERE survey_sent AND NOT consumed ORDER BY id DESC LIMIT 1",
+    )
+    camera.open(f"/client_hub/rate/{token}/4", ".o_client_hub_survey")
+    camera.shoot("survey_page", full_page=True)
 
 
 def portal(camera):
@@ -186,12 +214,13 @@ def main():
         wait_for(f"{base}/web/login", log)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium())
-            for login, tour in (("admin", back_office), ("portal", portal)):
+            for login, tour in (("admin", back_office), ("portal", portal), (None, survey_page)):
                 context = browser.new_context(viewport=VIEWPORT, locale="en-US")
                 page = context.new_page()
                 page.set_default_timeout(120_000)  # a first visit builds the asset bundles
-                log_in(page, base, login)
-                print(f"==> Screenshots: as {login}", flush=True)
+                if login:
+                    log_in(page, base, login)
+                print(f"==> Screenshots: as {login or 'an anonymous visitor'}", flush=True)
                 tour(Camera(page, base))
                 context.close()
             browser.close()

@@ -1,5 +1,10 @@
-"""Update client_hub twice, then uninstall it, on a demo database with data of its own (`make upgrade-check`).
+"""Update client_hub from the previous release and twice on itself, then uninstall it, on a demo
+database with data of its own (`make upgrade-check`).
 
+0. from the previous release: its code (checked out with `git worktree` at the last version bump)
+   installed with demo data and users' own records (ratings among them), then updated to this code:
+   every client's satisfaction count, average, CSAT and latest score are equal after, and nothing is
+   left in a store the update replaced (res_partner_satisfaction);
 1. installs client_hub with demo data, then adds what users would have typed (clients, typed
    addresses, ratings, credentials, an invoice and its correction, a project of a client: records no
    module owns);
@@ -10,18 +15,181 @@
 Prints what it checked; exits 1 on the first difference.
 """
 
+import ast
+import contextlib
 import hashlib
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from devlib import run_odoo
 
-DB = "client_hub_upgrade"
+DB = os.environ.get("UPGRADE_DB", "client_hub_upgrade")
 USER_CLIENTS = 5
+ROOT = Path(__file__).resolve().parents[2]
+PREVIOUS = ROOT / ".dev" / "previous"  # holds the previous release's worktree, as client_hub
+OLD_STORES = ("res_partner_satisfaction",)  # tables of stores an update moved elsewhere
 
 
 def odoo(*args):
     return run_odoo("-d", DB, *args)
+
+
+def manifest_version(text):
+    return ast.literal_eval(text)["version"]
+
+
+def previous_release():
+    """(commit, version) of the previous release's version bump, and this code's version."""
+    current = manifest_version((ROOT / "__manifest__.py").read_text(encoding="utf-8"))
+    commits = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "--format=%H", "--", "__manifest__.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    for commit in commits:
+        shown = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{commit}:__manifest__.py"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        parent = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{commit}~1:__manifest__.py"], capture_output=True, text=True
+        ).stdout
+        version = manifest_version(shown)
+        if version != current and (not parent or manifest_version(parent) != version):
+            return commit, version, current
+    raise SystemExit("==> Upgrade check: no earlier release in the history")
+
+
+def addons_path(client_hub_parent):
+    """Odoo's addons and client_hub from `client_hub_parent` (a folder holding client_hub)."""
+    from odoo.tools import config  # noqa: PLC0415
+
+    paths = [path for path in config["addons_path"] if not Path(path, "client_hub").exists()]
+    return ",".join([*paths, str(client_hub_parent)])
+
+
+PREVIOUS_USER_DATA = """
+active = env.ref("client_hub.client_status_active")
+Rating = env["res.partner.satisfaction"]
+for i in range(5):
+    client = env["res.partner"].create(
+        {"name": f"Previous Client {i}", "is_company": True, "client_status_id": active.id}
+    )
+    contact = env["res.partner"].create({"name": f"Previous Contact {i}", "parent_id": client.id})
+    Rating.create([{"partner_id": client.id, "score": 1 + (i + k) % 5, "channel": "phone"} for k in range(3)])
+    Rating.create({"partner_id": contact.id, "score": 5 - i % 5, "date": "2025-06-0%d" % (i + 1)})
+env.cr.commit()
+"""
+
+
+@contextlib.contextmanager
+def raw_cursor():
+    """A cursor on the database, without a registry (whichever code the schema belongs to)."""
+    from odoo.sql_db import db_connect  # noqa: PLC0415
+
+    with db_connect(DB).cursor() as cr:
+        yield cr
+
+
+def satisfaction_fingerprint(cr):
+    """Every client's (count, average, CSAT, latest score), read from the database, whatever the store."""
+    if _table_exists(cr, "res_partner_satisfaction") and _has_rows(cr, "res_partner_satisfaction"):
+        csat_sql = """SELECT partner_id, round(avg(CASE WHEN score >= 4 THEN 100.0 ELSE 0.0 END), 4)
+                        FROM res_partner_satisfaction GROUP BY partner_id"""
+    else:
+        csat_sql = """SELECT client_id, round(avg(CASE WHEN rating >= 4 THEN 100.0 ELSE 0.0 END), 4)
+                        FROM rating_rating WHERE res_model = 'res.partner' AND consumed GROUP BY client_id"""
+    cr.execute(csat_sql)
+    csat = dict(cr.fetchall())
+    cr.execute(
+        """SELECT id, satisfaction_count, round(satisfaction_average::numeric, 4), satisfaction_score
+             FROM res_partner WHERE is_client ORDER BY id"""
+    )
+    return {
+        client_id: (
+            count,
+            float(average) if average is not None else None,
+            score,
+            float(csat.get(client_id, 0)),
+        )
+        for client_id, count, average, score in cr.fetchall()
+    }
+
+
+def _has_rows(cr, table):
+    cr.execute(f"SELECT EXISTS (SELECT 1 FROM {table})")  # a name of OLD_STORES
+    return cr.fetchone()[0]
+
+
+def _numbers(version):
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+def check_previous_release():
+    commit, version, current = previous_release()
+    later = sorted(p.name for p in (ROOT / "migrations").iterdir() if _numbers(p.name) > _numbers(current))
+    if later:
+        print(
+            f"==> Upgrade check: migrations {', '.join(later)} wait for the version bump "
+            f"(the manifest says {current}): they do not run yet"
+        )
+    print(f"==> Upgrade check: from the previous release {version} ({commit[:8]}) to {current}")
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(PREVIOUS / "client_hub")], check=False
+    )
+    PREVIOUS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(PREVIOUS / "client_hub"), commit],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+        odoo("-i", "client_hub", "--with-demo", "--addons-path", addons_path(PREVIOUS))
+        # The users' own ratings, typed into the previous release (its code, in its own process).
+        subprocess.run(
+            [
+                *(str(ROOT / ".dev" / "bin" / "odoo"), "shell", "-d", DB, "--no-http", "--log-level", "warn"),
+                *("--addons-path", addons_path(PREVIOUS)),
+            ],
+            input=PREVIOUS_USER_DATA,
+            text=True,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        with raw_cursor() as cr:
+            before = satisfaction_fingerprint(cr)
+        seconds = odoo("-u", "client_hub")
+        with raw_cursor() as cr:
+            after = satisfaction_fingerprint(cr)
+            left = {table: _has_rows(cr, table) for table in OLD_STORES if _table_exists(cr, table)}
+        rated = sum(1 for count, *_rest in before.values() if count)
+        check(
+            f"update from {version} ({seconds:.0f} s): {len(before)} clients, {rated} rated",
+            {"satisfaction (count, average, CSAT, latest)": before},
+            {"satisfaction (count, average, CSAT, latest)": after},
+        )
+        if any(left.values()):
+            print(
+                f"==> Upgrade check: FAILED rows left in {', '.join(t for t, rows in left.items() if rows)}"
+            )
+            sys.exit(1)
+        print("==> Upgrade check: nothing left in the old stores")
+    finally:
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(PREVIOUS / "client_hub")],
+            check=False,
+        )
+
+
+def _table_exists(cr, table):
+    cr.execute("SELECT to_regclass(%s) IS NOT NULL", [table])
+    return cr.fetchone()[0]
 
 
 def environment():
@@ -63,7 +231,10 @@ def add_user_data(env):
                 for code in ("invoice", "workplace")
             ]
         )
-        env["res.partner.satisfaction"].create({"partner_id": client.id, "score": 4})
+        if "res.partner.satisfaction" in env:  # the previous release's own store
+            env["res.partner.satisfaction"].create([{"partner_id": client.id, "score": s} for s in (4, 2)])
+        else:
+            env["rating.rating"].create([{"client_id": client.id, "rating": score} for score in (4, 2)])
         env["res.partner.credential"].create(
             {"partner_id": client.id, "name": "Hosting", "secret": f"upgrade-secret-{client.id}"}
         )
@@ -99,7 +270,6 @@ def fingerprint(env):
         "res.partner.client.category",
         "res.partner.tax.condition",
         "res.partner.address.type",
-        "res.partner.satisfaction",
         "res.partner.credential",
         "res.partner.credential.log",
         "account.move",
@@ -149,6 +319,7 @@ def main():
     from odoo.tools import config  # noqa: PLC0415
 
     config.parse_config(["--log-level", "warn"], setup_logging=True)
+    check_previous_release()
     subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
     print(f"==> Upgrade check: installing client_hub with demo data in {DB}")
     odoo("-i", "client_hub", "--with-demo")
