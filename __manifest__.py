@@ -28,6 +28,7 @@
         "views/res_partner_address_type_views.xml",
         "views/res_partner_credential_views.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_finance_views.xml",
         "views/account_fiscal_position_views.xml",
         "views/portal_templates.xml",
         "views/satisfaction_survey_templates.xml",

@@ -231,6 +231,8 @@ class ClientHubPortal(CustomerPortal):
                 "vat_editable": client.can_edit_vat(),
                 # What Odoo's /my/projects lists for this user: the company's shared projects.
                 "project_count": request.env["project.project"].search_count(self._prepare_project_domain()),
+                # The client's money, decided by the model for the user's own client.
+                "finance": request.env["res.partner"]._client_hub_portal_finance(),
             },
         )
 

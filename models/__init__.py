@@ -4,6 +4,7 @@ from . import res_partner_tax_condition
 from . import rating_rating
 from . import res_partner_address_type
 from . import res_partner
+from . import res_partner_finance
 from . import res_partner_satisfaction_survey
 from . import res_partner_vault_access
 from . import res_partner_portal_address

@@ -3,6 +3,8 @@ from . import test_address_default
 from . import test_address_import
 from . import test_address_invoice
 from . import test_client_category
+from . import test_client_finance
+from . import test_client_finance_queries
 from . import test_client_form
 from . import test_client_import
 from . import test_client_number
@@ -25,6 +27,7 @@ from . import test_portal
 from . import test_portal_access
 from . import test_portal_address_archive
 from . import test_portal_escaping
+from . import test_portal_finance
 from . import test_portal_readonly
 from . import test_project_access
 from . import test_project_counts
