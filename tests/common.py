@@ -392,6 +392,19 @@ class FinanceSetup:
     B: invoice 999.00 due in 30 days: amount due 999.00, nothing overdue, no payment."""
 
     @classmethod
+    def _company_user(cls, login, groups):
+        """A user of the test's company (password: the login and "_pw")."""
+        company = cls.env.company
+        return new_test_user(
+            cls.env,
+            login=login,
+            password=f"{login}_pw",
+            groups=groups,
+            company_id=company.id,
+            company_ids=company.ids,
+        )
+
+    @classmethod
     def _setup_finance(cls):
         active = cls.env.ref("client_hub.client_status_active")
         cls.client_a, cls.client_b = cls.env["res.partner"].create(

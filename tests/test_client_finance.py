@@ -1,7 +1,7 @@
 from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import ClientHubCase, FinanceSetup
 
@@ -22,20 +22,10 @@ class TestClientFinance(FinanceSetup, AccountTestInvoicingCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_finance()
-        cls.accountant = new_test_user(
-            cls.env,
-            login="ch_fin_billing",
-            groups="account.group_account_invoice,client_hub.group_client_hub_user",
-            company_id=cls.env.company.id,
-            company_ids=cls.env.company.ids,
+        cls.accountant = cls._company_user(
+            "ch_fin_billing", "account.group_account_invoice,client_hub.group_client_hub_user"
         )
-        cls.client_hub_user = new_test_user(
-            cls.env,
-            login="ch_fin_user",
-            groups="client_hub.group_client_hub_user",
-            company_id=cls.env.company.id,
-            company_ids=cls.env.company.ids,
-        )
+        cls.client_hub_user = cls._company_user("ch_fin_user", "client_hub.group_client_hub_user")
 
     def test_amount_due_overdue_and_last_payments(self):
         client = self.client_a.with_user(self.accountant)

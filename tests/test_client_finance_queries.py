@@ -2,13 +2,15 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import FinanceSetup
 
 FINANCE_COLUMNS = ("client_amount_due", "client_amount_overdue", "client_last_payment_date")
 
 
 @tagged("post_install", "-at_install")
-class TestClientFinanceQueries(AccountTestInvoicingCommon):
+class TestClientFinanceQueries(FinanceSetup, AccountTestInvoicingCommon):
     """The finance columns of the Clients list cost the same for 10 clients as for 80, and one query
     or two more than the list without them."""
 
@@ -36,12 +38,8 @@ class TestClientFinanceQueries(AccountTestInvoicingCommon):
         invoices.action_post()
         for invoice in invoices:
             cls._register_payment(invoice, amount=40.0, payment_date=cls.today - timedelta(days=10))
-        cls.accountant = new_test_user(
-            cls.env,
-            login="ch_fin_queries",
-            groups="account.group_account_invoice,client_hub.group_client_hub_user",
-            company_id=cls.env.company.id,
-            company_ids=cls.env.company.ids,
+        cls.accountant = cls._company_user(
+            "ch_fin_queries", "account.group_account_invoice,client_hub.group_client_hub_user"
         )
 
     def _specification(self, finance=True):

@@ -1,5 +1,5 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingHttpCommon
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import FinanceSetup, json_rpc
 
@@ -13,20 +13,12 @@ class TestPortalFinance(FinanceSetup, AccountTestInvoicingHttpCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_finance()
-        company = {"company_id": cls.env.company.id, "company_ids": cls.env.company.ids}
         cls.portal_a, cls.portal_b = (
-            new_test_user(cls.env, login=login, password=f"{login}_pw", groups="base.group_portal", **company)
-            for login in ("ch_fin_portal_a", "ch_fin_portal_b")
+            cls._company_user(login, "base.group_portal") for login in ("ch_fin_portal_a", "ch_fin_portal_b")
         )
         cls.portal_a.partner_id.parent_id = cls.client_a
         cls.portal_b.partner_id.parent_id = cls.client_b
-        cls.client_hub_user = new_test_user(
-            cls.env,
-            login="ch_fin_rpc_user",
-            password="ch_fin_rpc_user_pw",
-            groups="client_hub.group_client_hub_user",
-            **company,
-        )
+        cls.client_hub_user = cls._company_user("ch_fin_rpc_user", "client_hub.group_client_hub_user")
 
     def test_model_gives_the_portal_user_its_own_clients_figures(self):
         finance = self.env["res.partner"].with_user(self.portal_a)._client_hub_portal_finance()
