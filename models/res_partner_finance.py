@@ -35,10 +35,11 @@ class ResPartner(models.Model):
     client_last_payment_date = fields.Date(
         string="Last Payment", compute="_compute_client_finance", groups=FINANCE_GROUPS
     )
+    # Apart from the amounts: the Clients list does not read them (assigning records costs time).
     client_payment_ids = fields.Many2many(
         "account.payment",
         string="Last Payments",
-        compute="_compute_client_finance",
+        compute="_compute_client_payment_ids",
         groups=FINANCE_GROUPS,
         help="The client's latest customer payments received.",
     )
@@ -50,7 +51,15 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     def _compute_client_finance(self):
         figures = self._client_hub_finance_figures(self._origin.commercial_partner_id)
-        empty = {"due": 0.0, "overdue": 0.0, "payment_ids": [], "last_payment": False}
+        for partner in self:
+            values = figures.get(partner._origin.commercial_partner_id.id, {})
+            partner.client_amount_due = values.get("due", 0.0)
+            partner.client_amount_overdue = values.get("overdue", 0.0)
+            partner.client_last_payment_date = values.get("last_payment", False)
+
+    @api.depends_context("company")
+    def _compute_client_payment_ids(self):
+        figures = self._client_hub_finance_figures(self._origin.commercial_partner_id)
         # Assigning payments checks the user may read them, one client at a time: checked here for
         # all of them at once, the checks below find what they read in the cache.
         Payment = self.env["account.payment"]
@@ -60,12 +69,9 @@ class ResPartner(models.Model):
             .ids
         )
         for partner in self:
-            values = figures.get(partner._origin.commercial_partner_id.id, empty)
-            partner.client_amount_due = values["due"]
-            partner.client_amount_overdue = values["overdue"]
-            partner.client_last_payment_date = values["last_payment"]
+            values = figures.get(partner._origin.commercial_partner_id.id, {})
             partner.client_payment_ids = Payment.browse(
-                payment_id for payment_id in values["payment_ids"] if payment_id in readable
+                payment_id for payment_id in values.get("payment_ids", []) if payment_id in readable
             )
 
     def _client_hub_finance_figures(self, clients):
