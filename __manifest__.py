@@ -21,6 +21,7 @@
         "data/res_partner_address_type_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/mail_activity_type_data.xml",
         "views/res_partner_client_status_views.xml",
         "views/res_partner_client_category_views.xml",
         "views/res_partner_tax_condition_views.xml",

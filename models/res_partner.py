@@ -686,12 +686,7 @@ class ResPartner(models.Model):
             "requested": condition.name or "—",
         }
         summary = self.env._("Tax condition change requested")
-        if self.user_id:
-            self.activity_schedule(
-                "mail.mail_activity_data_todo", summary=summary, note=note, user_id=self.user_id.id
-            )
-        else:
-            self.message_post(body=note, subject=summary, subtype_xmlid="mail.mt_note")
+        self._client_hub_open_tax_condition_request(condition, summary, note)  # res_partner_tax_request.py
 
     def _client_hub_follow_company(self):
         """A client moved to another company takes its credentials and ratings along: they keep

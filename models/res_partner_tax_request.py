@@ -1,0 +1,56 @@
+from odoo import models
+
+REQUEST_TYPE = "client_hub.mail_activity_type_tax_condition_request"
+
+
+class ResPartner(models.Model):
+    """A tax condition asked for on the portal is an open to-do of its own type on the client: the
+    portal shows it as pending while it is open; applying the condition, marking the to-do done or
+    cancelling it closes it."""
+
+    _inherit = "res.partner"
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("tax_condition_id"):
+            requests = self._client_hub_tax_condition_requests()
+            requests.filtered(
+                lambda request: request.client_hub_tax_condition_id.id == vals["tax_condition_id"]
+            ).action_feedback(feedback=self.env._("Applied on the client."))
+        return result
+
+    def _client_hub_tax_condition_requests(self):
+        """The open tax condition requests of these clients (sudo: the portal reads them too)."""
+        request_type = self.env.ref(REQUEST_TYPE, raise_if_not_found=False)
+        if not request_type or not self.ids:
+            return self.env["mail.activity"]
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("activity_type_id", "=", request_type.id),
+                ],
+                order="id desc",
+            )
+        )
+
+    def _client_hub_open_tax_condition_request(self, condition, summary, note):
+        """The request as a to-do for the salesperson (unassigned, with a note in the chatter, when
+        there is none); it replaces an earlier open request, one for the same condition stays."""
+        self.ensure_one()
+        pending = self._client_hub_tax_condition_requests()
+        if pending[:1].client_hub_tax_condition_id == condition:
+            return pending[:1]
+        pending.unlink()
+        if not self.user_id:
+            self.message_post(body=note, subject=summary, subtype_xmlid="mail.mt_note")
+        return self.activity_schedule(
+            REQUEST_TYPE,
+            summary=summary,
+            note=note,
+            user_id=self.user_id.id,
+            client_hub_tax_condition_id=condition.id,
+        )
