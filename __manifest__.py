@@ -44,6 +44,7 @@
         "demo/res_users_demo.xml",
         "demo/res_partner_client_category_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/res_partner_salesperson_demo.xml",
         "demo/res_partner_satisfaction_demo.xml",
         "demo/res_partner_address_demo.xml",
         "demo/res_partner_credential_demo.xml",
