@@ -20,10 +20,8 @@ class ResPartner(models.Model):
         return result
 
     def _client_hub_tax_condition_requests(self):
-        """The open tax condition requests of these clients (sudo: the portal reads them too)."""
-        request_type = self.env.ref(REQUEST_TYPE, raise_if_not_found=False)
-        if not request_type or not self.ids:
-            return self.env["mail.activity"]
+        """The open tax condition requests of these clients (sudo: the portal reads them too). Only
+        a request has a requested condition: one query, no look-up of its activity type."""
         return (
             self.env["mail.activity"]
             .sudo()
@@ -31,7 +29,7 @@ class ResPartner(models.Model):
                 [
                     ("res_model", "=", self._name),
                     ("res_id", "in", self.ids),
-                    ("activity_type_id", "=", request_type.id),
+                    ("client_hub_tax_condition_id", "!=", False),
                 ],
                 order="id desc",
             )
