@@ -225,6 +225,8 @@ class ClientHubPortal(CustomerPortal):
                 "client": client,
                 "contacts": client.child_ids.filtered(lambda child: child.type == "contact"),
                 "tax_conditions": conditions,
+                # A change asked for earlier, open until staff apply or refuse it.
+                "tax_request": client._client_hub_tax_condition_requests()[:1],
                 "form": form if errors else {},
                 "errors": errors,
                 "saved": saved,

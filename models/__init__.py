@@ -27,3 +27,5 @@ from . import account_move_line
 from . import project_project
 from . import correction_print
 from . import ir_actions_report
+from . import mail_activity
+from . import res_partner_tax_request
