@@ -76,8 +76,7 @@ class TestListQueryCounts(ClientHubCase):
 # is a portal user. Its Projects line (issue #19) counts what Odoo's /my/projects lists, as the user
 # (Odoo's portal rule on projects: 3 queries), and its pending tax condition request (issue #28: 1).
 # /my: 24 since its tiles count through the portal record rules (issue #24), not in sudo.
-# /my/client: 19 since its finance card (issue #28: the figures' query and the currency's format: 2)
-# and its pending tax condition request (1).
+# /my/client: 19 since its finance card (issue #28: the figures' query and the currency's format).
 PORTAL_QUERIES = {"/my/client": 19, "/my/credentials": 8, "/my/satisfaction": 7, "/my": 24}
 
 
