@@ -26,17 +26,17 @@ class TestContactOcaFields(ClientHubCase):
         self.assertIn("gender", [field.get("name") for field in profile.iter("field")])
 
     def test_client_hub_user_sets_mobile_and_gender(self):
-        person = self.env["res.partner"].create({"name": "Ola Nowak", "client_status_id": self.status_active.id})
+        person = self.env["res.partner"].create(
+            {"name": "Ola Nowak", "client_status_id": self.status_active.id}
+        )
         with Form(person.with_user(self.user_client_hub)) as form:
             form.mobile = "+48 600 100 200"
             form.gender = "female"
         self.assertEqual((person.mobile, person.gender), ("+48 600 100 200", "female"))
 
     def test_clients_list_offers_mobile_and_gender_as_optional_columns(self):
-        columns = {
-            field.get("name"): field.get("optional")
-            for field in self._arch("list", self.env.ref("client_hub.res_partner_view_list_clients").id).iter("field")
-        }
+        clients_list = self._arch("list", self.env.ref("client_hub.res_partner_view_list_clients").id)
+        columns = {field.get("name"): field.get("optional") for field in clients_list.iter("field")}
         self.assertEqual((columns.get("mobile"), columns.get("gender")), ("hide", "hide"))
 
     def test_clients_search_finds_a_mobile_and_groups_by_gender(self):

@@ -44,7 +44,7 @@ class TestGenderMigration(ClientHubCase):
             [{"name": f"Migrated Person {i}", "gender": GENDERS[i % len(GENDERS)]} for i in range(8)]
         )
         before = self._genders()
-        self.assertEqual({gender for gender in before.values()}, {"female", "male", "other", None})
+        self.assertEqual(set(before.values()), {"female", "male", "other", None})
         cr = self.env.cr
         cr.execute(OLD_XMLIDS)
         old_xmlids = {xmlid for (xmlid,) in cr.fetchall()}
@@ -65,4 +65,6 @@ class TestGenderMigration(ClientHubCase):
         self.assertEqual(self._values(), ["female", "male", "other"])
         field = self.env["ir.model.fields"]._get("res.partner", "gender")
         self.assertEqual(field.modules, "partner_contact_gender")
-        self.assertEqual(self.env["ir.model.fields"]._get("res.users", "gender").modules, "partner_contact_gender")
+        self.assertEqual(
+            self.env["ir.model.fields"]._get("res.users", "gender").modules, "partner_contact_gender"
+        )

@@ -23,7 +23,9 @@ from pathlib import Path
 import requests
 from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
 
-DEPENDENCIES = "contacts,account,account_debit_note,portal,utm,mail,project,partner_mobile,partner_contact_gender"
+DEPENDENCIES = (
+    "contacts,account,account_debit_note,portal,utm,mail,project,partner_mobile,partner_contact_gender"
+)
 # The dependencies before issue #19 added Odoo's Project: what installing project costs on top of them.
 DEPENDENCIES_WITHOUT_PROJECT = "contacts,account,account_debit_note,portal,utm,mail"
 BENCH_USER = "bench_user"

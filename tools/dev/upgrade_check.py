@@ -86,7 +86,9 @@ for i in range(5):
     )
     if "res.partner.satisfaction" in env:  # the store until 19.0.1.3.0
         Rating = env["res.partner.satisfaction"]
-        Rating.create([{"partner_id": client.id, "score": 1 + (i + k) % 5, "channel": "phone"} for k in range(3)])
+        Rating.create(
+            [{"partner_id": client.id, "score": 1 + (i + k) % 5, "channel": "phone"} for k in range(3)]
+        )
         Rating.create({"partner_id": contact.id, "score": 5 - i % 5, "date": "2025-06-0%d" % (i + 1)})
     else:  # Odoo's rating.rating since 19.0.1.4.0
         env["rating.rating"].create(
@@ -185,14 +187,17 @@ def check_previous_release():
         with raw_cursor() as cr:
             after = satisfaction_fingerprint(cr)
             # The partners of before (the update may add demo contacts).
-            genders_after = {partner: gender for partner, gender in genders(cr).items() if partner in genders_before}
+            genders_after = {
+                partner: gender for partner, gender in genders(cr).items() if partner in genders_before
+            }
             left = {table: _has_rows(cr, table) for table in OLD_STORES if _table_exists(cr, table)}
         rated = sum(1 for count, *_rest in before.values() if count)
+        satisfaction, gender = "satisfaction (count, average, CSAT, latest)", "gender of every partner"
         check(
             f"update from {version} ({seconds:.0f} s): {len(before)} clients, {rated} rated, "
-            f"{sum(1 for gender in genders_before.values() if gender)} partners with a gender",
-            {"satisfaction (count, average, CSAT, latest)": before, "gender of every partner": genders_before},
-            {"satisfaction (count, average, CSAT, latest)": after, "gender of every partner": genders_after},
+            f"{sum(1 for value in genders_before.values() if value)} partners with a gender",
+            {satisfaction: before, gender: genders_before},
+            {satisfaction: after, gender: genders_after},
         )
         if any(left.values()):
             print(
@@ -368,9 +373,8 @@ def main():
     add_user_data(env)
     before, core_before = fingerprint(env), core_fingerprint(env)
     env.cr.close()
-    print(
-        f"    {', '.join(f'{key}: {value}' for key, value in before.items() if not isinstance(value, (list, dict)))}"
-    )
+    counts = (f"{key}: {value}" for key, value in before.items() if not isinstance(value, (list, dict)))
+    print(f"    {', '.join(counts)}")
     for run in (1, 2):
         seconds = odoo("-u", "client_hub")
         env = environment()
