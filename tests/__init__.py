@@ -7,8 +7,10 @@ from . import test_client_finance
 from . import test_client_finance_queries
 from . import test_client_form
 from . import test_client_import
+from . import test_client_notifications
 from . import test_client_number
 from . import test_client_status
+from . import test_contact_oca_fields
 from . import test_correction_amounts
 from . import test_correction_dialog_defaults
 from . import test_correction_ksef
@@ -17,6 +19,7 @@ from . import test_correction_pdf
 from . import test_correction_refusals
 from . import test_correction_rule
 from . import test_demo_tax_ids
+from . import test_gender_migration
 from . import test_hostile_input
 from . import test_install
 from . import test_invoice_correction

@@ -23,7 +23,9 @@ from pathlib import Path
 import requests
 from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
 
-DEPENDENCIES = "contacts,account,account_debit_note,portal,utm,mail,project"
+DEPENDENCIES = (
+    "contacts,account,account_debit_note,portal,utm,mail,project,partner_mobile,partner_contact_gender"
+)
 # The dependencies before issue #19 added Odoo's Project: what installing project costs on top of them.
 DEPENDENCIES_WITHOUT_PROJECT = "contacts,account,account_debit_note,portal,utm,mail"
 BENCH_USER = "bench_user"
@@ -58,11 +60,11 @@ def step(message):
 
 def ensure_dependencies_db(db):
     """A database with the module's dependencies only (no demo data), reused between runs."""
-    if psql(db, "SELECT state FROM ir_module_module WHERE name = 'project'") == "installed":
+    if psql(db, "SELECT state FROM ir_module_module WHERE name = 'partner_contact_gender'") == "installed":
         return
     if psql(db, "SELECT state FROM ir_module_module WHERE name = 'account'") == "installed":
-        step(f"adding project to {db}")
-        run_odoo("-d", db, "-i", "project", quiet=True)
+        step(f"adding project and the OCA modules to {db}")
+        run_odoo("-d", db, "-i", DEPENDENCIES, quiet=True)
         return
     step(f"creating {db} with {DEPENDENCIES} (about a minute)")
     recreate(db)
