@@ -15,3 +15,5 @@ from . import account_move_line
 from . import project_project
 from . import correction_print
 from . import ir_actions_report
+from . import res_partner_contract_type
+from . import res_partner_contract

@@ -74,3 +74,7 @@ from . import test_vault_storage
 from . import test_wkhtmltopdf_build
 from . import test_review_attack
 from . import test_security_vault_contact
+from . import test_client_report_currency
+from . import test_client_report_dates
+from . import test_client_report_projects
+from . import test_contract_type
