@@ -4,11 +4,19 @@ from . import res_partner_tax_condition
 from . import rating_rating
 from . import res_partner_address_type
 from . import res_partner
+from . import res_partner_address  # its create()/write() wrap res_partner's: same order as before
+from . import res_partner_satisfaction
+from . import res_partner_project
+from . import res_partner_invoicing
+from . import res_partner_credential_guard
+from . import res_partner_portal
 from . import res_partner_satisfaction_survey
 from . import res_partner_vault_access
 from . import res_partner_portal_address
 from . import account_fiscal_position
 from . import account_move
+from . import account_move_correction_rule
+from . import account_move_client
 from . import res_partner_credential
 from . import res_partner_credential_log
 from . import account_move_line

@@ -1,0 +1,51 @@
+from odoo import api, fields, models
+
+from .nullable_fields import NullableFloat, NullableInteger
+
+
+class ResPartner(models.Model):
+    """The client's satisfaction: its ratings in Odoo's store, the latest score and the average."""
+
+    _inherit = "res.partner"
+
+    # The client's ratings in Odoo's store (rated record: the client); task ratings are not among them.
+    satisfaction_ids = fields.One2many(
+        "rating.rating",
+        "client_id",
+        string="Satisfaction History",
+        domain=[("res_model", "=", "res.partner"), ("consumed", "=", True)],
+    )
+    # NULL, not 0, for a client without ratings: averages by group count rated clients only.
+    satisfaction_score = NullableInteger(
+        string="Satisfaction",
+        compute="_compute_satisfaction",
+        store=True,
+        aggregator="avg",
+        help="The latest satisfaction score, from 1 to 5 (empty: none yet).",
+    )
+    satisfaction_average = NullableFloat(
+        string="Average Satisfaction",
+        compute="_compute_satisfaction",
+        store=True,
+        aggregator="avg",
+        digits=(3, 2),
+    )
+    satisfaction_count = fields.Integer(
+        string="Satisfaction Ratings", compute="_compute_satisfaction", store=True
+    )
+
+    @api.depends("satisfaction_ids.rating", "satisfaction_ids.rating_date", "satisfaction_ids.consumed")
+    def _compute_satisfaction(self):
+        for partner in self:
+            ratings = partner.satisfaction_ids
+            latest = ratings.sorted(lambda rating: (rating.rating_date, rating._origin.id or 0))[-1:]
+            partner.satisfaction_score = int(latest.rating) or False
+            partner.satisfaction_count = len(ratings)
+            partner.satisfaction_average = sum(ratings.mapped("rating")) / len(ratings) if ratings else False
+
+    def action_open_satisfaction(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("client_hub.res_partner_satisfaction_action")
+        action["domain"] = [("res_model", "=", "res.partner"), ("client_id", "=", self.id)]
+        action["context"] = {"default_client_id": self.id, "search_default_group_partner": 0}
+        return action
