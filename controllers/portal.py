@@ -329,7 +329,7 @@ class ClientHubPortal(CustomerPortal):
         if values["platform"] not in platforms:
             errors["platform"] = env._("Choose a platform from the list.")
         port = self._form_str(form, "port")
-        values["port"] = self._form_int(port, high=65535) or 0
+        values["port"] = self._form_int(port, high=65535) or False  # none: no port (NULL), not 0
         if port is None or (port and not values["port"]):
             errors["port"] = env._("The port is a number from 1 to 65535.")
         secret = self._clean_text(

@@ -17,7 +17,10 @@ from . import account_fiscal_position
 from . import account_move
 from . import account_move_correction_rule
 from . import account_move_client
+from . import vault_mixin
 from . import res_partner_credential
+from . import res_partner_credential_portal
+from . import res_partner_credential_change_reminder
 from . import res_partner_credential_log
 from . import account_move_line
 from . import project_project

@@ -68,6 +68,7 @@ from . import test_vault_config
 from . import test_vault_input
 from . import test_vault_keys
 from . import test_vault_reminders
+from . import test_vault_read_only
 from . import test_vault_reprompt
 from . import test_vault_rpc
 from . import test_vault_storage
