@@ -29,3 +29,5 @@ from . import correction_print
 from . import ir_actions_report
 from . import mail_activity
 from . import res_partner_tax_request
+from . import res_partner_contract_type
+from . import res_partner_contract
