@@ -12,7 +12,6 @@ write.
 """
 
 import argparse
-import configparser
 import contextlib
 import hashlib
 import os
@@ -28,7 +27,19 @@ import uuid
 from collections import defaultdict
 
 import requests
-from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
+from devlib import (
+    DEV,
+    LoginError,
+    drop,
+    log_in_portal,
+    odoo_env,
+    odoo_server,
+    psql,
+    run_odoo,
+    setup_odoo,
+    vault_keys,
+    wait_for,
+)
 
 DB = os.environ.get("LOAD_DB", "client_hub_load")  # another name for a second checkout on the same cluster
 MARKER = "client_hub.load_ready_2"  # _2: portal users with the vault right
@@ -37,9 +48,7 @@ REVEAL_LIMIT = "client_hub.vault_reveal_limit"
 
 def vault_key_id():
     """Which vault key the database was prepared with: a new .dev/ has a new key."""
-    config = configparser.ConfigParser(interpolation=None)
-    config.read(os.environ.get("ODOO_RC", ""))
-    return hashlib.sha256(config.get("client_hub", "vault_keys", fallback="").encode()).hexdigest()[:12]
+    return hashlib.sha256(vault_keys().encode()).hexdigest()[:12]
 
 
 def prepare(portal_users, office_users):
@@ -51,15 +60,11 @@ def prepare(portal_users, office_users):
         lift_reveal_limit()
         return
     print(f"==> Load: creating {DB} with demo data (about a minute)", flush=True)
-    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+    drop(DB)
     run_odoo("-d", DB, "-i", "client_hub", "--with-demo")
-    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-    from odoo.tools import config  # noqa: PLC0415
-
-    config.parse_config(["--log-level", "warn"], setup_logging=True)
-    with Registry(DB).cursor() as cr:
-        add_load_users(api.Environment(cr, SUPERUSER_ID, {}), portal_users, office_users)
+    setup_odoo()
+    with odoo_env(DB) as env:
+        add_load_users(env, portal_users, office_users)
 
 
 def add_load_users(env, portal_users, office_users):
@@ -329,30 +334,7 @@ def start_nodes(args, log):
     for node in range(args.nodes):
         port = args.port + 10 * node
         servers.append(
-            subprocess.Popen(
-                [
-                    ODOO,
-                    "-d",
-                    DB,
-                    "--db-filter",
-                    f"^{DB}$",
-                    "--http-interface",
-                    "127.0.0.1",
-                    "--http-port",
-                    str(port),
-                    "--gevent-port",
-                    str(port + 1),
-                    "--workers",
-                    str(args.workers),
-                    "--max-cron-threads",
-                    "0",
-                    "--log-level",
-                    "warn",
-                    "--logfile",
-                    str(log),
-                    *replica,
-                ],
-            )
+            odoo_server(DB, port, log, "--gevent-port", str(port + 1), *replica, workers=args.workers)
         )
     return servers, [f"http://127.0.0.1:{args.port + 10 * node}" for node in range(args.nodes)]
 
