@@ -37,8 +37,9 @@ lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
 i18n: env ## export i18n/client_hub.pot from the code and merge it into the .po files
 	@tools/dev/i18n.sh update
 
-bench: env ## benchmark against vanilla Odoo on one database: make bench [N=10000] [REPS=5]
-	@.dev/bin/python tools/dev/bench.py --clients $(or $(N),10000) --repetitions $(or $(REPS),5) $(BENCH_ARGS)
+bench: env ## benchmark against vanilla Odoo on one database: make bench [MODE=all|survey|correction|axis|scale] [N=10000] [REPS=5]
+	@PYTHONPATH=$(CURDIR)/tools/dev .dev/bin/python -m bench $(or $(MODE),all) \
+		--clients $(or $(N),10000) --repetitions $(or $(REPS),5) $(BENCH_ARGS)
 
 load: env ## 20 portal, 5 back-office and 10 hot-spot reveal sessions for 30 s against Odoo, on loopback: make load [NODES=2] [REPLICA=1]
 	@.dev/bin/python tools/dev/load.py --workers $(if $(filter 0,$(WORKERS)),2,$(WORKERS)) \

@@ -1,6 +1,9 @@
-"""What the development scripts (bench, load, upgrade check) share: Odoo runs, psql, waiting."""
+"""What the development scripts (bench, load, screenshots, upgrade check, suites) share: Odoo runs
+and servers, databases, psql, waiting, the development config."""
 
+import configparser
 import contextlib
+import os
 import re
 import subprocess
 import time
@@ -23,6 +26,66 @@ def run_odoo(*args, quiet=False):
         stderr=subprocess.DEVNULL if quiet else None,
     )
     return time.perf_counter() - start
+
+
+def odoo_server(db, port, log, *extra, workers=0, log_level="warn", quiet=False):
+    """Start an Odoo server serving `db` alone on 127.0.0.1:`port` (no cron), logging to `log`."""
+    return subprocess.Popen(
+        [
+            *(ODOO, "-d", db, "--db-filter", f"^{db}$", "--http-interface", "127.0.0.1"),
+            *("--http-port", str(port), "--workers", str(workers), "--max-cron-threads", "0"),
+            *("--log-level", log_level, "--logfile", str(log), *extra),
+        ],
+        stdout=subprocess.DEVNULL if quiet else None,
+        stderr=subprocess.DEVNULL if quiet else None,
+    )
+
+
+@contextlib.contextmanager
+def serving(db, port, log, **options):
+    """An Odoo server (see odoo_server) for the block, answering: yields its base URL."""
+    server = odoo_server(db, port, log, **options)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{base}/web/login", log)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def setup_odoo():
+    """Odoo's configuration for in-process work (.dev/odoo.conf through ODOO_RC), quiet logs."""
+    from odoo.tools import config  # noqa: PLC0415
+
+    config.parse_config(["--log-level", "warn"], setup_logging=True)
+
+
+@contextlib.contextmanager
+def odoo_env(db):
+    """A superuser environment on `db`; commits when the block ends without an error."""
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    with Registry(db).cursor() as cr:
+        yield api.Environment(cr, SUPERUSER_ID, {})
+
+
+def drop(db):
+    subprocess.run(["dropdb", "--if-exists", "--force", db], check=True)
+
+
+def recreate(db, template=None):
+    """`db` empty again, or a copy of `template`."""
+    drop(db)
+    subprocess.run(["createdb", db, *(["-T", template] if template else [])], check=True)
+
+
+def vault_keys():
+    """The vault keys of the development config (.dev/odoo.conf), comma separated ('' if none)."""
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(os.environ.get("ODOO_RC", ""))
+    return config.get("client_hub", "vault_keys", fallback="")
 
 
 def psql(db, sql):

@@ -12,15 +12,12 @@ write.
 """
 
 import argparse
-import configparser
 import contextlib
 import hashlib
 import os
 import random
 import re
-import shutil
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -28,7 +25,27 @@ import uuid
 from collections import defaultdict
 
 import requests
-from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
+from devlib import (
+    DEV,
+    LoginError,
+    drop,
+    log_in_portal,
+    odoo_env,
+    odoo_server,
+    psql,
+    run_odoo,
+    setup_odoo,
+    vault_keys,
+    wait_for,
+)
+from replica import (
+    REPLICA_PORT,
+    REPLICA_SOCKETS,
+    database_statistics,
+    report_databases,
+    start_replica,
+    stop_replica,
+)
 
 DB = os.environ.get("LOAD_DB", "client_hub_load")  # another name for a second checkout on the same cluster
 MARKER = "client_hub.load_ready_2"  # _2: portal users with the vault right
@@ -37,9 +54,7 @@ REVEAL_LIMIT = "client_hub.vault_reveal_limit"
 
 def vault_key_id():
     """Which vault key the database was prepared with: a new .dev/ has a new key."""
-    config = configparser.ConfigParser(interpolation=None)
-    config.read(os.environ.get("ODOO_RC", ""))
-    return hashlib.sha256(config.get("client_hub", "vault_keys", fallback="").encode()).hexdigest()[:12]
+    return hashlib.sha256(vault_keys().encode()).hexdigest()[:12]
 
 
 def prepare(portal_users, office_users):
@@ -51,15 +66,11 @@ def prepare(portal_users, office_users):
         lift_reveal_limit()
         return
     print(f"==> Load: creating {DB} with demo data (about a minute)", flush=True)
-    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+    drop(DB)
     run_odoo("-d", DB, "-i", "client_hub", "--with-demo")
-    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-    from odoo.tools import config  # noqa: PLC0415
-
-    config.parse_config(["--log-level", "warn"], setup_logging=True)
-    with Registry(DB).cursor() as cr:
-        add_load_users(api.Environment(cr, SUPERUSER_ID, {}), portal_users, office_users)
+    setup_odoo()
+    with odoo_env(DB) as env:
+        add_load_users(env, portal_users, office_users)
 
 
 def add_load_users(env, portal_users, office_users):
@@ -329,30 +340,7 @@ def start_nodes(args, log):
     for node in range(args.nodes):
         port = args.port + 10 * node
         servers.append(
-            subprocess.Popen(
-                [
-                    ODOO,
-                    "-d",
-                    DB,
-                    "--db-filter",
-                    f"^{DB}$",
-                    "--http-interface",
-                    "127.0.0.1",
-                    "--http-port",
-                    str(port),
-                    "--gevent-port",
-                    str(port + 1),
-                    "--workers",
-                    str(args.workers),
-                    "--max-cron-threads",
-                    "0",
-                    "--log-level",
-                    "warn",
-                    "--logfile",
-                    str(log),
-                    *replica,
-                ],
-            )
+            odoo_server(DB, port, log, "--gevent-port", str(port + 1), *replica, workers=args.workers)
         )
     return servers, [f"http://127.0.0.1:{args.port + 10 * node}" for node in range(args.nodes)]
 
@@ -390,7 +378,7 @@ def main():
         run_tag = f"load run {uuid.uuid4().hex[:8]}"
         logs_before = reveal_logs()
         hotspot_before = reveal_logs(hotspot_id)
-        databases_before = database_statistics(args.replica)
+        databases_before = database_statistics(DB) if args.replica else None
         stats = Stats()
         print(
             f"==> Load: {args.portal} portal + {args.office} back-office + {args.hotspot} hot-spot sessions"
@@ -421,7 +409,7 @@ def main():
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - clock.started
-        databases_after = database_statistics(args.replica)
+        databases_after = database_statistics(DB) if args.replica else None
     finally:
         for server in servers:
             server.terminate()
@@ -439,91 +427,6 @@ def main():
     if args.replica:
         report_databases(databases_before, databases_after)
     return report(stats, elapsed, (ratings, ratings_expected), reveals, hotspot, log)
-
-
-# ---------------------------------------------------------------------------------------------
-# A local streaming replica: a second PostgreSQL cluster on another port, made by pg_basebackup
-# ---------------------------------------------------------------------------------------------
-
-REPLICA_PORT = 5433
-REPLICA_SOCKETS = "/var/run/postgresql"
-REPLICA_DIR = DEV / "replica"
-POSTGRES_BIN = "/usr/lib/postgresql/{version}/bin"
-
-
-def as_postgres(*command):
-    """Run a PostgreSQL server tool as the postgres system user (a cluster is never run as root)."""
-    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    return subprocess.run([*prefix, *command], check=True, capture_output=True, text=True)
-
-
-def postgres_tool(name):
-    version = psql("postgres", "SHOW server_version_num")[:-4]
-    return f"{POSTGRES_BIN.format(version=version)}/{name}"
-
-
-def start_replica():
-    """A hot standby of this machine's cluster, streaming from it, made anew for each run."""
-    stop_replica()
-    shutil.rmtree(REPLICA_DIR, ignore_errors=True)
-    REPLICA_DIR.mkdir(parents=True)
-    shutil.chown(REPLICA_DIR, "postgres", "postgres")
-    REPLICA_DIR.chmod(0o700)
-    print(f"==> Load: streaming replica on port {REPLICA_PORT} ({REPLICA_DIR}), pg_basebackup", flush=True)
-    as_postgres(postgres_tool("pg_basebackup"), "-D", str(REPLICA_DIR), "-R", "-X", "stream", "-c", "fast")
-    # Debian keeps a cluster's configuration in /etc: the copy gets a minimal one of its own.
-    (REPLICA_DIR / "postgresql.conf").write_text(
-        f"port = {REPLICA_PORT}\nlisten_addresses = ''\nunix_socket_directories = '{REPLICA_SOCKETS}'\n"
-        "hot_standby = on\nmax_connections = 100\nshared_buffers = 128MB\n"
-    )
-    (REPLICA_DIR / "pg_hba.conf").write_text("local all all peer\n")
-    for name in ("postgresql.conf", "pg_hba.conf"):
-        shutil.chown(REPLICA_DIR / name, "postgres", "postgres")
-    log = str(REPLICA_DIR / "log")
-    as_postgres(postgres_tool("pg_ctl"), "-D", str(REPLICA_DIR), "-l", log, "-w", "start")
-    if replica_sql("SELECT pg_is_in_recovery()") != "t":
-        raise SystemExit(f"the replica did not start as a standby (see {REPLICA_DIR / 'log'})")
-
-
-def stop_replica():
-    if (REPLICA_DIR / "postmaster.pid").exists():
-        as_postgres(postgres_tool("pg_ctl"), "-D", str(REPLICA_DIR), "-m", "fast", "-w", "stop")
-
-
-def replica_sql(sql):
-    out = subprocess.run(
-        ["psql", "-h", REPLICA_SOCKETS, "-p", str(REPLICA_PORT), "-d", DB, "-Atqc", sql],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return out.stdout.strip()
-
-
-DATABASE_STATISTICS = (
-    "SELECT xact_commit, tup_returned + tup_fetched, tup_inserted + tup_updated + tup_deleted"
-    f" FROM pg_stat_database WHERE datname = '{DB}'"
-)
-
-
-def database_statistics(replica):
-    """PostgreSQL's own counters of the load database on the primary and on the replica."""
-    if not replica:
-        return None
-    # The counters are sent to the statistics system at the end of each transaction, and read
-    # here from a snapshot: ask for a fresh one.
-    primary = psql(DB, f"SELECT pg_stat_clear_snapshot(); {DATABASE_STATISTICS}")
-    return {
-        "primary": [int(n) for n in primary.split("|")],
-        "replica": [int(n) for n in replica_sql(DATABASE_STATISTICS).split("|")],
-    }
-
-
-def report_databases(before, after):
-    print("\nPostgreSQL's statistics of the load database during the run:")
-    for side in ("primary", "replica"):
-        transactions, read, written = (b - a for a, b in zip(before[side], after[side], strict=True))
-        print(f"    {side:8} {transactions:8} transactions, {read:10} rows read, {written:8} rows written")
 
 
 def reveal_logs(credential_id=None):

@@ -16,7 +16,7 @@ import sys
 import time
 from collections import defaultdict
 
-from devlib import DEV, ROOT, run_odoo
+from devlib import DEV, ROOT, drop, run_odoo
 
 MODULES = ["account", "project", "portal", "auth_signup", "account_debit_note", "l10n_pl_edi"]
 # base's tests of partners (the rest of base's suite does not touch what client_hub extends).
@@ -60,7 +60,7 @@ def test_tags(modules, base_classes):
 
 def install(db, modules, demo):
     print(f"==> Suites: installing {', '.join(modules)} in {db}", flush=True)
-    subprocess.run(["dropdb", "--if-exists", "--force", db], check=True)
+    drop(db)
     seconds = run_odoo("-d", db, "-i", ",".join(modules), *(["--with-demo"] if demo else []), quiet=True)
     print(f"    installed in {seconds / 60:.1f} min", flush=True)
 

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import requests
-from devlib import DEV, ODOO, ROOT, psql, run_odoo, wait_for
+from devlib import DEV, ROOT, drop, odoo_env, psql, run_odoo, serving, setup_odoo
 
 DB = os.environ.get("SHOTS_DB", "client_hub_shots")
 OUT = ROOT / "static" / "description" / "screenshots"
@@ -74,13 +74,10 @@ def ensure_corrected_invoice():
     )
     if found:
         return [int(n) for n in found.split("|")]
-    from odoo import SUPERUSER_ID, Command, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-    from odoo.tools import config  # noqa: PLC0415
+    from odoo import Command  # noqa: PLC0415
 
-    config.parse_config(["--log-level", "warn"], setup_logging=True)
-    with Registry(DB).cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
+    setup_odoo()
+    with odoo_env(DB) as env:
         invoice = env.ref("client_hub.invoice_baltyk", raise_if_not_found=False)
         if not invoice:
             invoice = env["account.move"].create(
@@ -199,34 +196,21 @@ def main():
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     print(f"==> Screenshots: a fresh demo database {DB} (about a minute)", flush=True)
-    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+    drop(DB)
     run_odoo("-d", DB, "-i", "client_hub", "--with-demo")
-    log = DEV / "screenshots-server.log"
-    server = subprocess.Popen(
-        [
-            *(ODOO, "-d", DB, "--db-filter", f"^{DB}$", "--http-port", str(args.port), "--workers", "0"),
-            *("--max-cron-threads", "0", "--log-level", "warn", "--logfile", str(log)),
-        ]
-    )
-    base = f"http://127.0.0.1:{args.port}"
     OUT.mkdir(parents=True, exist_ok=True)
-    try:
-        wait_for(f"{base}/web/login", log)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium())
-            for login, tour in (("admin", back_office), ("portal", portal), (None, survey_page)):
-                context = browser.new_context(viewport=VIEWPORT, locale="en-US")
-                page = context.new_page()
-                page.set_default_timeout(120_000)  # a first visit builds the asset bundles
-                if login:
-                    log_in(page, base, login)
-                print(f"==> Screenshots: as {login or 'an anonymous visitor'}", flush=True)
-                tour(Camera(page, base))
-                context.close()
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
+    with serving(DB, args.port, DEV / "screenshots-server.log") as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        for login, tour in (("admin", back_office), ("portal", portal), (None, survey_page)):
+            context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+            page = context.new_page()
+            page.set_default_timeout(120_000)  # a first visit builds the asset bundles
+            if login:
+                log_in(page, base, login)
+            print(f"==> Screenshots: as {login or 'an anonymous visitor'}", flush=True)
+            tour(Camera(page, base))
+            context.close()
+        browser.close()
     print(f"==> Screenshots: written to {OUT.relative_to(ROOT)}", flush=True)
 
 

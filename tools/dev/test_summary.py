@@ -9,7 +9,6 @@ during the tests (tests/common.py writes those, hex-encoded, to $CLIENT_HUB_TEST
 warned about an unknown client_hub option.
 """
 
-import configparser
 import hashlib
 import os
 import re
@@ -17,6 +16,7 @@ import subprocess
 import sys
 
 from cryptography.fernet import Fernet, InvalidToken
+from devlib import vault_keys as configured_vault_keys
 
 SUMMARY = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 SKIPPED = re.compile(r" INFO \S+ (odoo\.addons\.\S+): skipped (.*)")
@@ -27,9 +27,7 @@ MIN_SECRET_LENGTH = 6  # shorter test secrets ("s-1") would match log lines by c
 
 
 def vault_keys():
-    config = configparser.ConfigParser(interpolation=None)
-    config.read(os.environ.get("ODOO_RC", ""))
-    keys = config.get("client_hub", "vault_keys", fallback="") or os.environ.get("CLIENT_HUB_VAULT_KEYS", "")
+    keys = configured_vault_keys() or os.environ.get("CLIENT_HUB_VAULT_KEYS", "")
     return {
         hashlib.sha256(key.encode()).hexdigest()[:12]: Fernet(key) for key in keys.split(",") if key.strip()
     }

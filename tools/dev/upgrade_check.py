@@ -24,12 +24,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from devlib import run_odoo
+from devlib import DEV, ODOO, ROOT, drop, run_odoo, setup_odoo
 
 DB = os.environ.get("UPGRADE_DB", "client_hub_upgrade")
 USER_CLIENTS = 5
-ROOT = Path(__file__).resolve().parents[2]
-PREVIOUS = ROOT / ".dev" / "previous"  # holds the previous release's worktree, as client_hub
+PREVIOUS = DEV / "previous"  # holds the previous release's worktree, as client_hub
 OLD_STORES = ("res_partner_satisfaction",)  # tables of stores an update moved elsewhere
 
 
@@ -167,12 +166,12 @@ def check_previous_release():
         stdout=subprocess.DEVNULL,
     )
     try:
-        subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+        drop(DB)
         odoo("-i", "client_hub", "--with-demo", "--addons-path", addons_path(PREVIOUS))
         # The users' own ratings, typed into the previous release (its code, in its own process).
         subprocess.run(
             [
-                *(str(ROOT / ".dev" / "bin" / "odoo"), "shell", "-d", DB, "--no-http", "--log-level", "warn"),
+                *(ODOO, "shell", "-d", DB, "--no-http", "--log-level", "warn"),
                 *("--addons-path", addons_path(PREVIOUS)),
             ],
             input=PREVIOUS_USER_DATA,
@@ -362,11 +361,9 @@ def check(label, before, after):
 
 
 def main():
-    from odoo.tools import config  # noqa: PLC0415
-
-    config.parse_config(["--log-level", "warn"], setup_logging=True)
+    setup_odoo()
     check_previous_release()
-    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+    drop(DB)
     print(f"==> Upgrade check: installing client_hub with demo data in {DB}")
     odoo("-i", "client_hub", "--with-demo")
     env = environment()
@@ -390,7 +387,7 @@ def main():
         sys.exit(1)
     check("uninstall", core_before, core_fingerprint(env))
     env.cr.close()
-    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
+    drop(DB)
 
 
 if __name__ == "__main__":

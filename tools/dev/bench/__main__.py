@@ -1,0 +1,163 @@
+"""`python -m bench MODE`: one subcommand per mode, each printing the table (see __init__.py)."""
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from devlib import DEV, odoo_env, setup_odoo
+
+from . import __doc__ as DESCRIPTION
+from .clients import bench_create, bench_grouping, bench_list
+from .correction import bench_correction
+from .databases import ensure_bench_db, ensure_dependencies_db, ensure_module_db
+from .install import measure_axis, measure_install, measure_install_at_scale, measure_project_install
+from .measure import step
+from .portal import bench_portal
+from .report import machine, print_table
+from .survey import bench_survey, bench_survey_page
+from .vault import bench_vault
+
+
+def header(**more):
+    return {"date": date.today().isoformat(), "machine": machine(), **more}
+
+
+def axis_sizes(args):
+    return [int(size) for size in args.axis.split(",") if size.strip()]
+
+
+def run_all(args):
+    """Everything: the bench clients' pages and work, the portal, the install, scale and the axis."""
+    base_db = f"{args.db}_base"
+    ensure_dependencies_db(base_db)
+    sizes = axis_sizes(args)
+    ensure_bench_db(args.db, base_db, args.clients)
+    data = {"clients": args.clients, "repetitions": args.repetitions, **header()}
+    with odoo_env(args.db) as env:
+        step("list page")
+        data["list"] = bench_list(env, args.repetitions)
+        step("bulk create")
+        data["create"] = bench_create(env, args.clients, min(args.repetitions, 3))
+        step("grouping")
+        data["grouping"] = bench_grouping(env, args.repetitions)
+        step("vault")
+        data["vault"] = bench_vault(env, args.clients, args.repetitions)
+        step("invoice correction")
+        data["correction"] = bench_correction(env, args.repetitions)
+        env.cr.rollback()
+    step(f"portal pages (an Odoo server on 127.0.0.1:{args.port})")
+    data["portal"] = bench_portal(args.db, args.port, args.repetitions)
+    if args.skip_install:
+        data["install"] = {"install": float("nan"), "load": float("nan")}
+    else:
+        step("install (3 times on a copy of the dependencies' database)")
+        data["install"] = measure_install(base_db, 3)
+        step("install of the project dependency (on an empty database, once)")
+        data["project_install"] = measure_project_install(base_db)
+    if args.scale_partners:
+        step(f"install, update, uninstall with {args.scale_partners} partners and without")
+        data["scale"] = measure_install_at_scale(base_db, args.scale_partners)
+    if sizes:
+        step(f"scale axis at {', '.join(f'{size:,}' for size in sizes)} partners")
+        data["axis"] = measure_axis(base_db, sizes, args.repetitions, args.port)
+    (DEV / "bench.json").write_text(json.dumps(data, indent=2, default=str))
+    print_table(data)
+    print("\nWritten: .dev/bench.json")
+
+
+def run_survey(args):
+    """The satisfaction survey's cron against Odoo's rating request, and its token page."""
+    step(f"satisfaction survey to {args.clients} clients vs Odoo's rating request on {args.clients} tasks")
+    ensure_module_db(args.db, f"{args.db}_base")
+    data = header(clients=args.clients)
+    with odoo_env(args.db) as env:
+        data["survey"] = bench_survey(env, args.clients)
+        env.cr.rollback()
+    step(f"survey token page (an Odoo server on 127.0.0.1:{args.port})")
+    data["survey_page"] = bench_survey_page(args.db, args.port, args.clients, args.repetitions)
+    print_table(data)
+
+
+def run_correction(args):
+    """The correction dialog only (a quick check: client_hub installed, no clients)."""
+    step(f"invoice correction on {args.db}")
+    ensure_module_db(args.db, f"{args.db}_base")
+    data = header()
+    with odoo_env(args.db) as env:
+        data["correction"] = bench_correction(env, args.repetitions)
+        env.cr.rollback()
+    print_table(data)
+
+
+def run_axis(args):
+    """The scale axis only: list, lookup, grouping and portal pages at each size."""
+    base_db = f"{args.db}_base"
+    ensure_dependencies_db(base_db)
+    sizes = axis_sizes(args)
+    step(f"scale axis at {', '.join(f'{size:,}' for size in sizes)} partners")
+    data = header(repetitions=args.repetitions)
+    data["axis"] = measure_axis(base_db, sizes, args.repetitions, args.port)
+    (DEV / "bench-axis.json").write_text(json.dumps(data, indent=2, default=str))
+    print_table(data)
+
+
+def run_scale(args):
+    """Install, update and uninstall only, with `--scale-partners` partners and without."""
+    base_db = f"{args.db}_base"
+    ensure_dependencies_db(base_db)
+    step(f"install, update, uninstall with {args.scale_partners} partners and without")
+    data = header()
+    data["scale"] = measure_install_at_scale(base_db, args.scale_partners)
+    print_table(data)
+
+
+def parser():
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--clients", type=int, default=10000, help="N: clients (10xN partners for grouping)")
+    common.add_argument("--repetitions", type=int, default=5, help="repetitions of each measurement")
+    common.add_argument(
+        "--db",
+        default="client_hub_bench",
+        help="the bench database (its dependencies' database is DB_base); only these two are touched",
+    )
+    common.add_argument("--port", type=int, default=8269, help="the port of the Odoo server for pages")
+    scale = argparse.ArgumentParser(add_help=False)
+    scale.add_argument(
+        "--scale-partners",
+        type=int,
+        default=1_000_000,
+        help="install/update/uninstall on a database with this many partners (0: skip)",
+    )
+    axis = argparse.ArgumentParser(add_help=False)
+    axis.add_argument(
+        "--axis",
+        default="10000,100000,1000000",
+        help="partner counts of the scale axis: list, lookup, grouping, portal at each ('': skip)",
+    )
+    main = argparse.ArgumentParser(prog="bench", description=DESCRIPTION.splitlines()[0])
+    modes = main.add_subparsers(dest="mode", required=True, metavar="MODE")
+    for name, run, parents in (
+        ("all", run_all, (common, scale, axis)),
+        ("survey", run_survey, (common,)),
+        ("correction", run_correction, (common,)),
+        ("axis", run_axis, (common, axis)),
+        ("scale", run_scale, (common, scale)),
+    ):
+        mode = modes.add_parser(name, parents=parents, help=run.__doc__.splitlines()[0])
+        mode.set_defaults(run=run)
+        if name == "all":
+            mode.add_argument(
+                "--skip-install", action="store_true", help="do not measure the install (saves minutes)"
+            )
+    return main
+
+
+def main():
+    args = parser().parse_args()
+    setup_odoo()
+    args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""How one measurement is taken: wall time, CPU time and SQL queries; medians; rollbacks."""
+
+import contextlib
+import statistics
+import time
+
+
+def step(message):
+    print(f"==> Bench: {message}", flush=True)
+
+
+def median_of(repetitions, measure):
+    """Run measure() `repetitions` times; return the median of each key of its result dicts."""
+    runs = [measure() for _ in range(repetitions)]
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def timed(env, call):
+    """Wall time, CPU time and SQL queries of call()."""
+    cr = env.cr
+    queries, wall, cpu = cr.sql_log_count, time.perf_counter(), time.process_time()
+    call()
+    return {
+        "seconds": time.perf_counter() - wall,
+        "cpu": time.process_time() - cpu,
+        "queries": cr.sql_log_count - queries,
+    }
+
+
+@contextlib.contextmanager
+def savepoint(env):
+    """Everything done inside is rolled back, the caches too."""
+    env.flush_all()
+    env.cr.execute("SAVEPOINT bench")
+    try:
+        yield
+    finally:
+        env.invalidate_all()
+        env.cr.execute("ROLLBACK TO SAVEPOINT bench")
