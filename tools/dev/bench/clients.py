@@ -18,13 +18,15 @@ def list_specification(env, view_xmlid):
 
 
 def bench_list(env, repetitions):
-    """The Clients list vs the core Contacts list, same rows, as a Client Hub user."""
+    """The Clients list, its finance columns included, vs the core Contacts list, same rows, as a
+    Client Hub user with billing rights."""
     user = env["res.users"].search([("login", "=", BENCH_USER)])
     Partner = env["res.partner"].with_user(user)
     specs = {
-        "module": list_specification(env, "client_hub.res_partner_view_list_clients"),
-        "vanilla": list_specification(env, "base.view_partner_tree"),
+        "module": list_specification(env(user=user), "client_hub.res_partner_view_list_clients"),
+        "vanilla": list_specification(env(user=user), "base.view_partner_tree"),
     }
+    assert "client_amount_due" in specs["module"], "the bench user reads the finance columns"
     domain = [("is_client", "=", True)]
     results = {}
     for limit in (80, 400):

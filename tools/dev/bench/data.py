@@ -86,6 +86,7 @@ def populate(env, clients):
             ]
         )
         populate_projects(env, companies)
+        populate_invoices(env, companies)
         env.cr.commit()
         step(f"  {min(start + batch, clients)}/{clients} clients")
     # The rest of the 10xN partners for the grouping case: people, most of them clients too.
@@ -103,6 +104,31 @@ def populate(env, clients):
         env.cr.commit()
         step(f"  {min(start + 5 * batch, others)}/{others} more partners")
     create_bench_users(env, clients)
+
+
+def populate_invoices(env, companies):
+    """For the list's finance columns: a posted invoice for two clients in three (half of them
+    overdue), paid in full for one client in six."""
+    today = date.today()
+    invoices = env["account.move"].create(
+        [
+            {
+                "move_type": "out_invoice",
+                "partner_id": company.id,
+                "invoice_date": today - timedelta(days=40),
+                "invoice_date_due": today - timedelta(days=10 if i % 2 else -20),
+                "invoice_line_ids": [
+                    (0, 0, {"name": "Services", "price_unit": 100.0 + i % 50, "tax_ids": []})
+                ],
+            }
+            for i, company in enumerate(companies)
+            if i % 3
+        ]
+    )
+    invoices.action_post()
+    env["account.payment.register"].with_context(
+        active_model="account.move", active_ids=invoices[::4].ids
+    ).create({"group_payment": False})._create_payments()
 
 
 def populate_projects(env, companies):
@@ -129,7 +155,17 @@ def create_bench_users(env, clients):
             "name": "Bench User",
             "login": BENCH_USER,
             "password": BENCH_USER,
-            "group_ids": [(6, 0, [env.ref("client_hub.group_client_hub_user").id])],
+            # Billing rights: the Clients list then reads the finance columns too.
+            "group_ids": [
+                (
+                    6,
+                    0,
+                    [
+                        env.ref("client_hub.group_client_hub_user").id,
+                        env.ref("account.group_account_invoice").id,
+                    ],
+                )
+            ],
         }
     )
     workplace = env.ref("client_hub.address_type_workplace")

@@ -8,11 +8,13 @@ from devlib import odoo_env, psql, recreate, run_odoo
 from .data import create_bench_users, populate
 from .measure import step
 
-DEPENDENCIES = "contacts,account,account_debit_note,portal,utm,mail,project"
+DEPENDENCIES = (
+    "contacts,account,account_debit_note,portal,utm,mail,project,partner_mobile,partner_contact_gender"
+)
 # The dependencies before issue #19 added Odoo's Project: what installing project costs on top of them.
 DEPENDENCIES_WITHOUT_PROJECT = "contacts,account,account_debit_note,portal,utm,mail"
 MARKER = "client_hub.bench_clients"  # ir.config_parameter: the N the bench database was built for
-MARKER_VERSION = "projects"  # a bench database built before the clients had projects is rebuilt
+MARKER_VERSION = "finance"  # a bench database built before the clients had invoices is rebuilt
 
 
 def run_sql(db, sql):
@@ -21,11 +23,11 @@ def run_sql(db, sql):
 
 def ensure_dependencies_db(db):
     """A database with the module's dependencies only (no demo data), reused between runs."""
-    if psql(db, "SELECT state FROM ir_module_module WHERE name = 'project'") == "installed":
+    if psql(db, "SELECT state FROM ir_module_module WHERE name = 'partner_contact_gender'") == "installed":
         return
     if psql(db, "SELECT state FROM ir_module_module WHERE name = 'account'") == "installed":
-        step(f"adding project to {db}")
-        run_odoo("-d", db, "-i", "project", quiet=True)
+        step(f"adding project and the OCA modules to {db}")
+        run_odoo("-d", db, "-i", DEPENDENCIES, quiet=True)
         return
     step(f"creating {db} with {DEPENDENCIES} (about a minute)")
     recreate(db)
