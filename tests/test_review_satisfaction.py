@@ -144,6 +144,52 @@ class TestReviewSatisfaction(HttpCase):
             result and result[0].get("satisfaction_score"), "an internal user read the client's latest score"
         )
 
+    def test_client_hub_user_inflates_the_response_rate(self):
+        """A Client Hub user records a phone rating, then writes over JSON-RPC channel "task" and
+        survey_sent=True on it (both accepted): the Satisfaction Analysis counts it as a survey sent
+        and answered, so the client's Response Rate climbs with every call the user logs. The
+        bookkeeping of the surveys (survey_sent, the Project Task channel) should not be writable
+        by staff."""
+        self.authenticate("rs_hub", "rs_hub")
+        own, _error = json_rpc(
+            self, "rating.rating", "create", [{"client_id": self.client_a.id, "rating": 3}]
+        )
+        json_rpc(self, "rating.rating", "write", [[own], {"channel": "task", "survey_sent": True}])
+        self.env.invalidate_all()
+        row = self.env["res.partner.satisfaction.report"].search([("id", "=", own)])
+        self.assertFalse(row.sent_count, "a phone call logged by staff counts as a survey sent and answered")
+
+    def test_staff_rating_is_not_given_by_another_clients_contact(self):
+        """A Client Hub user records over JSON-RPC a rating of client A "given by" (partner_id) a
+        contact of client B: accepted, and the analysis shows B's person rating A (Given by). Who
+        gave a client rating should be one of the client's people (or nobody)."""
+        self.authenticate("rs_hub", "rs_hub")
+        json_rpc(
+            self,
+            "rating.rating",
+            "create",
+            [{"client_id": self.client_a.id, "partner_id": self.contact_b.id, "rating": 1}],
+        )
+        self.env.invalidate_all()
+        self.assertFalse(
+            self._client_answers(self.client_a).filtered(lambda rating: rating.partner_id == self.contact_b),
+            "client A has a rating given by client B's contact",
+        )
+
+    def test_internal_user_sends_satisfaction_surveys(self):
+        """A plain internal user (no Client Hub group: the Send survey button is hidden from it) calls
+        res.partner's action_send_satisfaction_survey over JSON-RPC: the check is create access on
+        rating.rating, which Odoo gives every internal user, and the rest runs in sudo, so survey
+        requests are created and e-mailed to the client's people in the company's name (and the
+        schedule's last-survey date moves). Sending surveys should be refused to non Client Hub
+        users (AccessError)."""
+        self.client_a.survey_contact_ids = self.contact_x
+        self.authenticate("rs_internal", "rs_internal")
+        json_rpc(self, "res.partner", "action_send_satisfaction_survey", [self.client_a.ids])
+        self.env.invalidate_all()
+        requests = self.Rating.search([("client_id", "=", self.client_a.id), ("survey_sent", "=", True)])
+        self.assertFalse(requests, "a user without the Client Hub right e-mailed a satisfaction survey")
+
     # ------------------------------------------------------------------ tokens read by staff or colleagues
     def test_client_hub_user_answers_a_survey_in_the_clients_name(self):
         """A Client Hub user (not a manager) reads the access_token of a contact's open survey request
