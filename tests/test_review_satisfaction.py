@@ -11,6 +11,9 @@ from .common import CSRF, json_rpc
 
 @tagged("post_install", "-at_install")
 class TestReviewSatisfaction(HttpCase):
+    """Clients A and B (status Active), portal users X and Y of A, a contact of B, a plain internal
+    user and a Client Hub user; attacks go over HTTP (JSON-RPC, the survey and Odoo's rating pages)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
