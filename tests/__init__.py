@@ -76,3 +76,4 @@ from . import test_wkhtmltopdf_build
 from . import test_review_attack
 from . import test_security_vault_contact
 from . import test_review_satisfaction
+from . import test_satisfaction_rate_route
