@@ -1,9 +1,8 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.http import request
-
 from odoo.addons.rating.controllers.main import Rating
+from odoo.http import request
 
 from ..models.rating_rating import CLIENT_MODEL, TOKEN_FORMAT
 

@@ -58,7 +58,10 @@ class RatingRating(models.Model):
     survey_sent = fields.Boolean(readonly=True, help="Asked by an e-mail survey (the response rate's base).")
     # The link works SURVEY_VALID_DAYS from its latest e-mail: the creation, or this when sent again.
     survey_resent_on = fields.Datetime(
-        string="Survey Sent Again", readonly=True, copy=False, help="When the survey e-mail was last sent again."
+        string="Survey Sent Again",
+        readonly=True,
+        copy=False,
+        help="When the survey e-mail was last sent again.",
     )
     # The client's company when the rating was recorded: moving the rating to a client of another
     # company is then refused by check_company.
@@ -111,7 +114,8 @@ class RatingRating(models.Model):
             if rating.partner_id and rating.partner_id.commercial_partner_id != rating.client_id:
                 raise ValidationError(
                     self.env._(
-                        "%(contact)s is not one of %(client)s's people: a client's rating is given by its own people.",
+                        "%(contact)s is not one of %(client)s's people: "
+                        "a client's rating is given by its own people.",
                         contact=rating.partner_id.display_name,
                         client=rating.client_id.display_name,
                     )
@@ -205,7 +209,9 @@ class RatingRating(models.Model):
                 vals.update(client_id=client.id, channel="task", company_id=client.sudo().company_id.id)
             elif vals.get("client_id"):
                 raise UserError(
-                    self.env._("%(task)s is not a client's task: its rating is no client's.", task=task.display_name)
+                    self.env._(
+                        "%(task)s is not a client's task: its rating is no client's.", task=task.display_name
+                    )
                 )
             return False  # Odoo's own flow, none of the checks below
         if model != CLIENT_MODEL:
@@ -309,7 +315,9 @@ class RatingRating(models.Model):
             raise UserError(self.env._("Choose from 1 to 5 stars."))
         if not client.is_client:
             raise UserError(
-                self.env._("Only clients are rated: %(partner)s is not a client.", partner=client.display_name)
+                self.env._(
+                    "Only clients are rated: %(partner)s is not a client.", partner=client.display_name
+                )
             )
         Rating = self.sudo()
         today = fields.Date.context_today(self)

@@ -31,11 +31,14 @@ class ResPartner(models.Model):
     @api.constrains("survey_contact_ids")
     def _check_survey_contacts(self):
         for partner in self:
-            strangers = partner.survey_contact_ids - partner._client_hub_own_people(partner.survey_contact_ids)
+            strangers = partner.survey_contact_ids - partner._client_hub_own_people(
+                partner.survey_contact_ids
+            )
             if strangers:
                 raise ValidationError(
                     self.env._(
-                        "%(contacts)s are not people of %(client)s: a client's survey goes to its own people.",
+                        "%(contacts)s are not people of %(client)s: "
+                        "a client's survey goes to its own people.",
                         contacts=", ".join(strangers.mapped("display_name")),
                         client=partner.display_name,
                     )
