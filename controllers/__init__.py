@@ -1,2 +1,3 @@
 from . import portal
 from . import satisfaction_survey
+from . import rating

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -24,6 +25,11 @@ CHANNELS = [
 CLIENT_CHANNELS = ("portal", "email")
 DEFAULT_PERIOD_MONTHS = 1  # one answer per contact and period when the status asks for none
 SURVEY_VALID_DAYS = 30  # a survey e-mail's link answers (and changes its answer) that long
+TOKEN_FORMAT = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what a token can be; anything else is not searched
+# What the survey sending alone sets: the response rate's base and the survey page's key.
+SURVEY_BOOKKEEPING = ("survey_sent", "survey_resent_on")
+# What a rating rates and whose it is: a rating is never moved to another record.
+TARGET_FIELDS = ("res_model_id", "res_model", "res_id", "client_id")
 
 
 class RatingRating(models.Model):
@@ -34,8 +40,10 @@ class RatingRating(models.Model):
     _inherit = "rating.rating"
     _check_company_auto = True
 
-    # The survey page finds its request by token: one indexed lookup, however many ratings.
-    access_token = fields.Char(index="btree_not_null")
+    # The survey page finds its request by token: one indexed lookup, however many ratings. The
+    # token is the answering person's credential: nobody reads it but the code (in sudo: the
+    # e-mails, the pages) and the administrators.
+    access_token = fields.Char(index="btree_not_null", groups="base.group_system")
     client_id = fields.Many2one(
         "res.partner",
         index="btree_not_null",
@@ -48,6 +56,13 @@ class RatingRating(models.Model):
     rating_date = fields.Date(string="Date", index="btree_not_null")
     recorded_by_id = fields.Many2one("res.users", string="Recorded by")
     survey_sent = fields.Boolean(readonly=True, help="Asked by an e-mail survey (the response rate's base).")
+    # The link works SURVEY_VALID_DAYS from its latest e-mail: the creation, or this when sent again.
+    survey_resent_on = fields.Datetime(
+        string="Survey Sent Again",
+        readonly=True,
+        copy=False,
+        help="When the survey e-mail was last sent again.",
+    )
     # The client's company when the rating was recorded: moving the rating to a client of another
     # company is then refused by check_company.
     company_id = fields.Many2one("res.company", index="btree_not_null", readonly=True, copy=False)
@@ -86,7 +101,7 @@ class RatingRating(models.Model):
                     )
                 )
 
-    @api.constrains("client_id", "res_model", "res_id")
+    @api.constrains("client_id", "res_model_id", "res_id", "partner_id")
     def _check_client(self):
         for rating in self.filtered(lambda rating: rating.res_model == CLIENT_MODEL):
             if not rating.client_id.is_client or rating.res_id != rating.client_id.id:
@@ -95,6 +110,31 @@ class RatingRating(models.Model):
                         "Only clients are rated: %(partner)s is not a client.",
                         partner=self.env[CLIENT_MODEL].browse(rating.res_id).display_name,
                     )
+                )
+            if rating.partner_id and rating.partner_id.commercial_partner_id != rating.client_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not one of %(client)s's people: "
+                        "a client's rating is given by its own people.",
+                        contact=rating.partner_id.display_name,
+                        client=rating.client_id.display_name,
+                    )
+                )
+
+    @api.constrains("client_id", "res_model_id", "channel")
+    def _check_client_link(self):
+        """Only a client's own ratings and its people's task ratings count as the client's."""
+        for rating in self:
+            if rating.client_id and rating.res_model not in (CLIENT_MODEL, TASK_MODEL):
+                raise ValidationError(
+                    self.env._(
+                        "A rating of %(model)s is not a client's rating: only clients and project tasks are.",
+                        model=rating.res_model,
+                    )
+                )
+            if (rating.channel == "task") != (rating.res_model == TASK_MODEL and bool(rating.client_id)):
+                raise ValidationError(
+                    self.env._("The Project Task channel is that of the ratings of a client's project tasks.")
                 )
 
     @api.model_create_multi
@@ -105,6 +145,8 @@ class RatingRating(models.Model):
         ]
         if clients and not self.env.su and not self.env.user.has_group(USER_GROUP):
             raise AccessError(self.env._("Only Client Hub users record client ratings."))
+        if not self.env.su and any(vals.get(name) for vals in vals_list for name in SURVEY_BOOKKEEPING):
+            self._raise_bookkeeping()
         for vals in clients:
             self._check_authorship(vals)
             self._check_bookkeeping(vals)
@@ -112,6 +154,8 @@ class RatingRating(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su:
+            self._check_target_kept(vals)
         clients = self.filtered(lambda rating: rating.res_model == CLIENT_MODEL)
         if clients and not self.env.su:
             clients._check_bookkeeping(vals)
@@ -123,11 +167,22 @@ class RatingRating(models.Model):
             ):
                 raise AccessError(self.env._("Only its author and Client Hub managers may change a rating."))
             clients._check_authorship(vals)
-            if {"client_id", "res_id", "res_model_id"} & set(vals):
-                raise UserError(self.env._("A rating stays with its client: record a new one instead."))
         if clients:
             self._check_score_value(vals)
         return super().write(vals)
+
+    def _check_target_kept(self, vals):
+        """Nobody moves a rating to another record or client (a task's into a client's answer),
+        changes who gave a client's rating, or writes the survey bookkeeping."""
+        if set(SURVEY_BOOKKEEPING) & set(vals):
+            self._raise_bookkeeping()
+        if set(TARGET_FIELDS) & set(vals) or ("partner_id" in vals and self.filtered("client_id")):
+            raise UserError(
+                self.env._("A rating stays with what it rates and who gave it: record a new one instead.")
+            )
+
+    def _raise_bookkeeping(self):
+        raise UserError(self.env._("Only sending a survey marks a rating as a survey request."))
 
     def _check_score_value(self, vals):
         # Before Odoo's 0-5 SQL check, which would answer with a database error.
@@ -152,6 +207,12 @@ class RatingRating(models.Model):
             client = task.partner_id.commercial_partner_id
             if client.is_client:
                 vals.update(client_id=client.id, channel="task", company_id=client.sudo().company_id.id)
+            elif vals.get("client_id"):
+                raise UserError(
+                    self.env._(
+                        "%(task)s is not a client's task: its rating is no client's.", task=task.display_name
+                    )
+                )
             return False  # Odoo's own flow, none of the checks below
         if model != CLIENT_MODEL:
             return False
@@ -199,34 +260,41 @@ class RatingRating(models.Model):
 
     # ------------------------------------------------------------------ e-mail surveys
     @api.model
-    def _client_hub_survey_valid_since(self):
-        return fields.Datetime.now() - timedelta(days=SURVEY_VALID_DAYS)
+    def _client_hub_survey_valid_domain(self):
+        """The survey requests whose latest e-mail (the first, or the one sent again) is recent."""
+        since = fields.Datetime.now() - timedelta(days=SURVEY_VALID_DAYS)
+        return fields.Domain("survey_resent_on", ">=", since) | (
+            fields.Domain("survey_resent_on", "=", False) & fields.Domain("create_date", ">=", since)
+        )
 
     @api.model
     def _client_hub_open_requests(self, clients):
         """The survey requests of these clients still waiting for an answer."""
         return self.sudo().search(
-            [
-                ("client_id", "in", clients.ids),
-                ("res_model", "=", CLIENT_MODEL),
-                ("survey_sent", "=", True),
-                ("consumed", "=", False),
-                ("create_date", ">=", self._client_hub_survey_valid_since()),
-            ]
+            fields.Domain(
+                [
+                    ("client_id", "in", clients.ids),
+                    ("res_model", "=", CLIENT_MODEL),
+                    ("survey_sent", "=", True),
+                    ("consumed", "=", False),
+                ]
+            )
+            & self._client_hub_survey_valid_domain()
         )
 
     @api.model
     def _client_hub_survey_from_token(self, token):
-        """The survey request of a token (sudo), empty when unknown or expired."""
-        if not token or not isinstance(token, str) or len(token) > 64:
+        """The survey request of a token (sudo), empty when unknown, expired, or no longer a client's."""
+        if not isinstance(token, str) or not TOKEN_FORMAT.fullmatch(token):
             return self.sudo().browse()
         rating = self.sudo().search(
-            [("access_token", "=", token), ("res_model", "=", CLIENT_MODEL), ("survey_sent", "=", True)],
+            fields.Domain(
+                [("access_token", "=", token), ("res_model", "=", CLIENT_MODEL), ("survey_sent", "=", True)]
+            )
+            & self._client_hub_survey_valid_domain(),
             limit=1,
         )
-        if rating and rating.create_date < self._client_hub_survey_valid_since():
-            return rating.browse()
-        return rating
+        return rating.filtered("client_id.is_client")
 
     def _client_hub_survey_answer(self, score, comment):
         """The answer given through the survey e-mail's page: recorded once, changed by a new one."""
@@ -245,6 +313,12 @@ class RatingRating(models.Model):
         Within the period, the contact's previous answer is replaced, never added to."""
         if score not in SCORES:
             raise UserError(self.env._("Choose from 1 to 5 stars."))
+        if not client.is_client:
+            raise UserError(
+                self.env._(
+                    "Only clients are rated: %(partner)s is not a client.", partner=client.display_name
+                )
+            )
         Rating = self.sudo()
         today = fields.Date.context_today(self)
         values = {

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from .nullable_fields import NullableFloat, NullableInteger
+from .rating_rating import USER_GROUP
 
 
 class ResPartner(models.Model):
@@ -16,8 +17,10 @@ class ResPartner(models.Model):
         domain=[("res_model", "=", "res.partner"), ("consumed", "=", True)],
     )
     # NULL, not 0, for a client without ratings: averages by group count rated clients only.
+    # The statistics are read by those who may read the ratings they are made of.
     satisfaction_score = NullableInteger(
         string="Satisfaction",
+        groups=USER_GROUP,
         compute="_compute_satisfaction",
         store=True,
         aggregator="avg",
@@ -25,13 +28,14 @@ class ResPartner(models.Model):
     )
     satisfaction_average = NullableFloat(
         string="Average Satisfaction",
+        groups=USER_GROUP,
         compute="_compute_satisfaction",
         store=True,
         aggregator="avg",
         digits=(3, 2),
     )
     satisfaction_count = fields.Integer(
-        string="Satisfaction Ratings", compute="_compute_satisfaction", store=True
+        string="Satisfaction Ratings", compute="_compute_satisfaction", store=True, groups=USER_GROUP
     )
 
     @api.depends("satisfaction_ids.rating", "satisfaction_ids.rating_date", "satisfaction_ids.consumed")

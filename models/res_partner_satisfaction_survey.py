@@ -1,7 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .rating_rating import USER_GROUP
 
 SURVEY_TEMPLATE = "client_hub.mail_template_satisfaction_survey"
 CRON_BATCH = 1000  # clients per commit of the daily cron
@@ -26,12 +28,30 @@ class ResPartner(models.Model):
         string="Last Survey", readonly=True, copy=False, help="When the last satisfaction survey was sent."
     )
 
+    @api.constrains("survey_contact_ids")
+    def _check_survey_contacts(self):
+        for partner in self:
+            strangers = partner.survey_contact_ids - partner._client_hub_own_people(
+                partner.survey_contact_ids
+            )
+            if strangers:
+                raise ValidationError(
+                    self.env._(
+                        "%(contacts)s are not people of %(client)s: "
+                        "a client's survey goes to its own people.",
+                        contacts=", ".join(strangers.mapped("display_name")),
+                        client=partner.display_name,
+                    )
+                )
+
     def action_send_satisfaction_survey(self):
         """Send the survey now to the survey contacts of the selected clients."""
+        # The rest runs in sudo (requests, e-mails in the company's name): Client Hub users only.
+        if not self.env.su and not self.env.user.has_group(USER_GROUP):
+            raise AccessError(self.env._("Only Client Hub users send satisfaction surveys."))
         clients = self.filtered("is_client")
         if not clients:
             raise UserError(self.env._("Satisfaction surveys go to clients: none is selected."))
-        self.env["rating.rating"].check_access("create")
         sent = clients._client_hub_send_surveys(reuse_open=True)
         if not sent:
             raise UserError(
@@ -49,14 +69,25 @@ class ResPartner(models.Model):
             },
         }
 
+    def _client_hub_own_people(self, contacts):
+        """Those of `contacts` who are this client's people (the client included)."""
+        return contacts.filtered(lambda contact: contact.commercial_partner_id == self.commercial_partner_id)
+
     def _client_hub_survey_recipients(self):
-        """The people asked: the chosen survey contacts, else the invoice contact, else the client."""
+        """The people asked: the chosen survey contacts, else the invoice contact, else the client;
+        checked when sending: still the client's people, with an address that did not opt out."""
         self.ensure_one()
-        chosen = self.survey_contact_ids.filtered("email")
+
+        def reachable(contacts):
+            return self._client_hub_own_people(contacts).filtered(
+                lambda contact: contact.email and not contact.is_blacklisted
+            )
+
+        chosen = reachable(self.survey_contact_ids)
         if chosen:
             return chosen
-        invoice = self.child_ids.filtered(lambda child: child.type == "invoice" and child.email)[:1]
-        return invoice or self.filtered("email")
+        invoice = reachable(self.child_ids.filtered(lambda child: child.type == "invoice"))[:1]
+        return invoice or reachable(self)
 
     def _client_hub_send_surveys(self, reuse_open=False):
         """One rating request per recipient, e-mailed through the mail queue. An open request of the
@@ -89,6 +120,8 @@ class ResPartner(models.Model):
                     "is_internal": False,
                 }
             )
+        # The re-sent link works as long as its new e-mail says, counted from today.
+        to_send.survey_resent_on = fields.Datetime.now()
         to_send |= Rating.create(to_create)
         if to_send:
             template = self.env.ref(SURVEY_TEMPLATE).sudo()

@@ -49,9 +49,11 @@ from . import test_query_counts
 from . import test_reports
 from . import test_review_attack
 from . import test_review_corrections
+from . import test_review_satisfaction
 from . import test_satisfaction
 from . import test_satisfaction_analysis
 from . import test_satisfaction_migration
+from . import test_satisfaction_rate_route
 from . import test_satisfaction_skew
 from . import test_satisfaction_survey
 from . import test_security_company

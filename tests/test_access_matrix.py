@@ -122,13 +122,15 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
     def _record(self, model, scope, user):
         client, sudo = self.clients[scope], self.env(su=True)
         if model == "rating.rating":
-            # A portal user's own rating is the answer it gave in the portal.
+            # A portal user's own rating is the answer it gave in the portal; another client's is
+            # given by that client's people (a client's rating is given by its own people).
             if user._is_portal():
+                giver = user.partner_id if scope == "own" else client
                 return sudo[model].create(
                     {
                         "client_id": client.id,
                         "rating": 4,
-                        "partner_id": user.partner_id.id,
+                        "partner_id": giver.id,
                         "channel": "portal",
                     }
                 )
