@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import new_vault_key, vault_keys
+from .common import ClientHubFixtures, ClientHubHttpCase, new_vault_key, vault_keys
 
 hostile = settings(
     max_examples=25,
@@ -64,22 +64,13 @@ def form_of(*names, **sensible):
 
 
 @tagged("post_install", "-at_install")
-class TestPortalHostileInput(HttpCase):
+class TestPortalHostileInput(ClientHubHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Hostile Input Client",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-                "email": "office@hostile.example.com",
-            }
-        )
-        cls.user = new_test_user(
-            cls.env, login="ch_hostile", password="ch_hostile_pw", groups="base.group_portal"
-        )
-        cls.user.partner_id.write({"parent_id": cls.client.id, "client_hub_vault_access": True})
+        cls.client = cls._create_client("Hostile Input Client", email="office@hostile.example.com")
+        cls.user = cls._create_portal_user("ch_hostile", cls.client, password="ch_hostile_pw")
+        cls.user.partner_id.client_hub_vault_access = True
         cls.key = new_vault_key()
         with vault_keys(cls.key):
             cls.credential = cls.env["res.partner.credential"].create(
@@ -175,19 +166,13 @@ class TestPortalHostileInput(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestWizardHostileInput(AccountTestInvoicingCommon):
+class TestWizardHostileInput(ClientHubFixtures, AccountTestInvoicingCommon):
     """The correction wizard with random modes, reasons, invoices and line figures."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Hostile Wizard Client",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        cls.client = cls._create_client("Hostile Wizard Client")
         cls.invoice = cls.init_invoice("out_invoice", cls.client, amounts=[100, 250], post=True)
         cls.invoices = {
             "invoice": cls.invoice,
