@@ -5,8 +5,6 @@ error, and a refused input leaves the database as it was. Property-based, with h
 derandomized so that CI runs the same examples every time.
 """
 
-import re
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +13,7 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ClientHubFixtures, ClientHubHttpCase, new_vault_key, vault_keys
+from .common import ClientHubFixtures, SecurityCase
 
 hostile = settings(
     max_examples=25,
@@ -64,30 +62,18 @@ def form_of(*names, **sensible):
 
 
 @tagged("post_install", "-at_install")
-class TestPortalHostileInput(ClientHubHttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.client = cls._create_client("Hostile Input Client", email="office@hostile.example.com")
-        cls.user = cls._create_portal_user("ch_hostile", cls.client, password="ch_hostile_pw")
-        cls.user.partner_id.client_hub_vault_access = True
-        cls.key = new_vault_key()
-        with vault_keys(cls.key):
-            cls.credential = cls.env["res.partner.credential"].create(
-                {"partner_id": cls.client.id, "name": "Hostile FTP", "secret": "hostile-original-secret"}
-            )
+class TestPortalHostileInput(SecurityCase):
+    """Hostile values in every portal form of the client's portal user (with the vault right)."""
 
     def setUp(self):
         super().setUp()
-        self.enterContext(vault_keys(self.key))
-        self.authenticate("ch_hostile", "ch_hostile_pw")
-        page = self.url_open("/my/client").text
-        self.csrf_token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        self.login("portal")
+        self.token = self.csrf_token()
 
     def _submit(self, url, form, snapshot, refused):
         """Post the form; a refused one (says `refused(response)`) must leave `snapshot()` unchanged."""
         before = snapshot()
-        response = self.url_open(url, data={**form, "csrf_token": self.csrf_token}, allow_redirects=False)
+        response = self.url_open(url, data={**form, "csrf_token": self.token}, allow_redirects=False)
         self.assertIn(response.status_code, (200, 303), f"{url} answered {response.status_code} to {form!r}")
         self.assertNotIn("Traceback", response.text)
         self.env.invalidate_all()
@@ -128,7 +114,7 @@ class TestPortalHostileInput(ClientHubHttpCase):
         )
     )
     def test_credential_forms(self, form):
-        for url in ("/my/credentials/new", f"/my/credentials/{self.credential.id}"):
+        for url in ("/my/credentials/new", f"/my/credentials/{self.allowed.id}"):
             self._submit(url, form, self._credentials, lambda response: response.status_code != 303)
 
     def _ratings(self):
