@@ -33,7 +33,10 @@ class TestCorrectionModes(CorrectionSetup, AccountTestInvoicingCommon):
         action = form.save().action_confirm()
         Move = self.env["account.move"].with_user(self.accountant)
         if action["view_mode"] == "form":
-            return Move.browse(action["res_id"])
+            document = Move.browse(action["res_id"])
+            # The document's form shows why it was made (Form refuses a field its view lacks).
+            self.assertEqual(Form(document).correction_reason, form.reason)
+            return document
         self.assertEqual(action["views"][0][1], "list")
         return Move.search(action["domain"], order="move_type desc")
 
