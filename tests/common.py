@@ -64,7 +64,7 @@ class ClientHubFixtures:
         return new_test_user(cls.env, login=login, groups=groups, **values)
 
     @classmethod
-    def _create_portal_user(cls, login, client=None, **values):
+    def _create_client_portal_user(cls, login, client=None, **values):
         """A portal user, the client's contact when a client is given."""
         user = cls._create_user(login, "base.group_portal", **values)
         if client:
@@ -72,7 +72,7 @@ class ClientHubFixtures:
         return user
 
     @classmethod
-    def _create_company(cls, name, **values):
+    def _create_test_company(cls, name, **values):
         return cls.env["res.company"].create({"name": name, **values})
 
     @classmethod
@@ -401,7 +401,7 @@ class ProjectsCase(ClientHubHttpCase):
         cls.client, cls.other_client = cls._create_clients("Acme Projects", "Rival Corp")
         cls.contact = cls._create_contact(cls.client, "Ann Acme")
         cls.portal_users = {
-            client: cls._create_portal_user(login, client, name=login)
+            client: cls._create_client_portal_user(login, client, name=login)
             for client, login in ((cls.client, "ch_proj_portal"), (cls.other_client, "ch_proj_rival"))
         }
         cls.manager = cls._create_user(

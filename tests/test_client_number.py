@@ -29,7 +29,7 @@ class TestClientNumber(ClientHubCase):
         self.assertEqual(contact.ref, "CL-102")
 
     def test_same_number_in_another_company(self):
-        company_b = self._create_company("Other Company")
+        company_b = self._create_test_company("Other Company")
         self._create_client("In A", ref="CL-103", company_id=self.env.company.id)
         in_b = self._create_client("In B", ref="CL-103", company_id=company_b.id)
         self.assertEqual(in_b.ref, "CL-103")
@@ -39,7 +39,7 @@ class TestClientNumber(ClientHubCase):
         self.assertEqual(int(last.ref[2:]) - int(first.ref[2:]), 4)
 
     def test_numbers_are_per_company(self):
-        company_b = self._create_company("Other Company")
+        company_b = self._create_test_company("Other Company")
         in_a = self._create_client("In A", company_id=self.env.company.id)
         first_b, second_b = self._create_clients("In B 0", "In B 1", company_id=company_b.id)
         self.assertEqual((first_b.ref, second_b.ref), (f"CL{company_b.id}-00001", f"CL{company_b.id}-00002"))
@@ -49,7 +49,7 @@ class TestClientNumber(ClientHubCase):
         self.assertEqual(sequences.company_id, self.env.company | company_b, "one sequence per company")
 
     def test_a_shared_partner_is_numbered_by_the_current_company(self):
-        company_b = self._create_company("Other Company")
+        company_b = self._create_test_company("Other Company")
         shared = self._create_client("Shared", company_id=False)
         in_b = (
             self.env["res.partner"]

@@ -32,7 +32,7 @@ class PortalCase(ClientHubHttpCase):
 
     @classmethod
     def _portal_user(cls, login, company):
-        user = cls._create_portal_user(login, company, password=f"{login}_pw")
+        user = cls._create_client_portal_user(login, company, password=f"{login}_pw")
         # A manager gave them the portal's vault pages (see test_security_portal_vault for those without).
         user.partner_id.client_hub_vault_access = True
         return user

@@ -14,7 +14,7 @@ class TestPortalEscaping(ClientHubCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.client = cls._create_client("Escaping Client", user_id=cls.user_manager.id)
-        cls.portal_user = cls._create_portal_user("ch_escaping_portal", cls.client)
+        cls.portal_user = cls._create_client_portal_user("ch_escaping_portal", cls.client)
         # The portal lets its users change their own name.
         cls.portal_user.partner_id.name = LINK
 

@@ -84,7 +84,7 @@ class TestPortalQueryCounts(ClientHubHttpCase):
     def _client_with(self, count, key):
         client = self._create_client(f"Client with {count}")
         login = f"ch_queries_{count}"
-        user = self._create_portal_user(login, client, password=f"{login}_pw")
+        user = self._create_client_portal_user(login, client, password=f"{login}_pw")
         user.partner_id.client_hub_vault_access = True
         workplace = self.env.ref("client_hub.address_type_workplace")
         self.env["res.partner"].create(

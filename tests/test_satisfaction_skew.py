@@ -13,7 +13,7 @@ class TestSatisfactionSkew(ClientHubCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.client = cls._create_client("Skew Client")
-        cls.portal = cls._create_portal_user("ch_skew_portal", cls.client, name="Skew Sam")
+        cls.portal = cls._create_client_portal_user("ch_skew_portal", cls.client, name="Skew Sam")
         cls.Rating = cls.env["rating.rating"]
 
     def test_a_flood_of_portal_ratings_counts_once(self):

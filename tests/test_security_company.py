@@ -14,7 +14,7 @@ class TestSecurityCompany(SecurityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company_b = cls._create_company("Client Hub Company B")
+        cls.company_b = cls._create_test_company("Client Hub Company B")
         cls.env.user.company_ids = [Command.link(cls.company_b.id)]
         cls.client_b = cls._create_client("Company B Client", company_id=cls.company_b.id)
         cls.client.company_id = cls.env.company

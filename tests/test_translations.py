@@ -38,7 +38,7 @@ class TestTranslations(ClientHubHttpCase):
 
     def test_portal_page_in_russian(self):
         client = self._create_client("Русский клиент")
-        user = self._create_portal_user("ch_russian", client, password="ch_russian_pw")
+        user = self._create_client_portal_user("ch_russian", client, password="ch_russian_pw")
         user.write({"lang": "ru_RU"})
         self.authenticate("ch_russian", "ch_russian_pw")
         # The portal's language is the visitor's choice, kept in the frontend_lang cookie.
