@@ -225,12 +225,16 @@ class ClientHubPortal(CustomerPortal):
                 "client": client,
                 "contacts": client.child_ids.filtered(lambda child: child.type == "contact"),
                 "tax_conditions": conditions,
+                # A change asked for earlier, open until staff apply or refuse it.
+                "tax_request": client._client_hub_tax_condition_requests()[:1],
                 "form": form if errors else {},
                 "errors": errors,
                 "saved": saved,
                 "vat_editable": client.can_edit_vat(),
                 # What Odoo's /my/projects lists for this user: the company's shared projects.
                 "project_count": request.env["project.project"].search_count(self._prepare_project_domain()),
+                # The client's money, decided by the model for the user's own client.
+                "finance": request.env["res.partner"]._client_hub_portal_finance(),
             },
         )
 

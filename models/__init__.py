@@ -10,6 +10,7 @@ from . import res_partner_project
 from . import res_partner_invoicing
 from . import res_partner_credential_guard
 from . import res_partner_portal
+from . import res_partner_finance
 from . import res_partner_satisfaction_survey
 from . import res_partner_vault_access
 from . import res_partner_portal_address
@@ -26,3 +27,7 @@ from . import account_move_line
 from . import project_project
 from . import correction_print
 from . import ir_actions_report
+from . import mail_activity
+from . import res_partner_tax_request
+from . import res_partner_contract_type
+from . import res_partner_contract

@@ -13,6 +13,17 @@ class ProjectProject(models.Model):
         Read in sudo: the stage is hidden from users without Odoo's project stages group."""
         return [("is_template", "=", False), "|", ("stage_id", "=", False), ("stage_id.fold", "=", False)]
 
+    @api.model
+    def _client_hub_open_project_query(self, domain=None):
+        """The open projects the user may read among `domain` (projects with a customer by default),
+        as a Query: Odoo's access rights and record rules pick the projects the user may read, then
+        `_client_hub_open_domain` (in sudo) the open ones. The one definition of the clients' open
+        projects: the Clients Analysis builds its SQL from it, the Projects button counts with it."""
+        if not self.has_access("read"):
+            return self.browse()._as_query()
+        visible = self._search(domain or [("partner_id", "!=", False)])
+        return self.sudo()._search([("id", "in", visible), *self._client_hub_open_domain()])
+
     @api.model_create_multi
     def create(self, vals_list):
         projects = super().create(vals_list)

@@ -52,7 +52,6 @@ class ResPartner(models.Model):
         help="How the client found us.",
     )
     referred_by_id = fields.Many2one("res.partner", ondelete="set null")
-    gender = fields.Selection([("female", "Female"), ("male", "Male"), ("other", "Other")])
     client_currency_id = fields.Many2one(
         "res.currency",
         string="Invoicing Currency",

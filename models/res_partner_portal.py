@@ -78,7 +78,7 @@ class ResPartner(models.Model):
         return True
 
     def _client_hub_request_tax_condition(self, condition):
-        """A to-do for the salesperson (a note when there is none) to apply the requested condition."""
+        """A request for the salesperson to apply the requested condition (see res_partner_tax_request.py)."""
         self.ensure_one()
         # The activity's note is HTML: the values (the person's name is typed in the portal) are
         # escaped into the translated text, so the note shows them as text.
@@ -93,9 +93,4 @@ class ResPartner(models.Model):
             "requested": condition.name or "—",
         }
         summary = self.env._("Tax condition change requested")
-        if self.user_id:
-            self.activity_schedule(
-                "mail.mail_activity_data_todo", summary=summary, note=note, user_id=self.user_id.id
-            )
-        else:
-            self.message_post(body=note, subject=summary, subtype_xmlid="mail.mt_note")
+        self._client_hub_open_tax_condition_request(condition, summary, note)  # res_partner_tax_request.py

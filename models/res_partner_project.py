@@ -103,15 +103,14 @@ class ResPartner(models.Model):
 
     def _client_hub_open_project_counts(self, clients=None):
         """{client id: number of its open projects} of the given clients (all of them when None),
-        among the projects the user may read: one grouped query, whatever the number of clients."""
+        among the projects the user may read: one grouped query, whatever the number of clients.
+        "Open" is project.project's one definition, which the Clients Analysis counts with too."""
         Project = self.env["project.project"]
-        domain = [("partner_id", "!=", False)]
-        if clients is not None:
-            domain = [("partner_id.commercial_partner_id", "in", clients.ids)]
-        visible = Project._search(domain)
+        domain = None if clients is None else [("partner_id.commercial_partner_id", "in", clients.ids)]
+        open_projects = Project._client_hub_open_project_query(domain)
         counts = defaultdict(int)
         for partner, count in Project.sudo()._read_group(
-            [("id", "in", visible), *Project._client_hub_open_domain()], ["partner_id"], ["__count"]
+            [("id", "in", open_projects)], ["partner_id"], ["__count"]
         ):
             counts[partner.commercial_partner_id.id] += count
         return counts

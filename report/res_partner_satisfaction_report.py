@@ -16,20 +16,29 @@ class ClientProfileReportMixin(models.AbstractModel):
     date = fields.Date(readonly=True)
     client_status_id = fields.Many2one("res.partner.client.status", string="Status", readonly=True)
     client_category_id = fields.Many2one("res.partner.client.category", string="Category", readonly=True)
+    contract_type_id = fields.Many2one("res.partner.contract.type", readonly=True)
     tax_condition_id = fields.Many2one("res.partner.tax.condition", readonly=True)
     acquisition_source_id = fields.Many2one("utm.source", readonly=True)
     country_id = fields.Many2one("res.country", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     # The rating measures: NULL on rows without a rating, so that their averages skip them.
-    rating_count = fields.Integer(string="Ratings", readonly=True)
-    score = NullableFloat(string="Average Score", aggregator="avg", digits=(3, 2), readonly=True)
+    rating_count = fields.Integer(
+        string="Ratings", readonly=True, help="The ratings given, by their rating date."
+    )
+    score = NullableFloat(
+        string="Average Score",
+        aggregator="avg",
+        digits=(3, 2),
+        readonly=True,
+        help="The average of the ratings given (1 to 5), by their rating date.",
+    )
     csat = NullableFloat(
         string="CSAT (%)",
         aggregator="avg",
         digits=(5, 1),
         readonly=True,
-        help="The share of ratings of 4 or 5.",
+        help="The share of ratings of 4 or 5, by their rating date.",
     )
 
     def _select_profile(self, client_alias):
@@ -37,8 +46,8 @@ class ClientProfileReportMixin(models.AbstractModel):
         client = SQL.identifier(client_alias)
         return SQL(
             """%(client)s.id AS partner_id, %(client)s.client_status_id, %(client)s.client_category_id,
-            %(client)s.tax_condition_id, %(client)s.acquisition_source_id, %(client)s.country_id,
-            %(client)s.user_id""",
+            %(client)s.contract_type_id, %(client)s.tax_condition_id, %(client)s.acquisition_source_id,
+            %(client)s.country_id, %(client)s.user_id""",
             client=client,
         )
 

@@ -3,6 +3,7 @@ import json
 import os
 import re
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from unittest.mock import patch
 
@@ -431,3 +432,62 @@ class ProjectsCase(ClientHubHttpCase):
             .with_user(cls.manager)
             .create({"name": "Rival login page", "project_id": cls.rival_project.id})
         )
+
+
+class FinanceSetup(ClientHubFixtures):
+    """For an AccountTestInvoicingCommon case (company in USD; EUR at 2 EUR for 1 USD), no taxes:
+    client A, its contact Ann, and client B.
+    A: invoice 1,000.00 due 30 days ago, paid 400.00 five days ago: 600.00 open, overdue;
+       invoice to Ann 500.00 due in 30 days: 500.00 open, not yet due;
+       invoice EUR 200.00 due 10 days ago: USD 100.00 open, overdue;
+       credit note 150.00 of today (due today), not applied: -150.00 open, not overdue;
+       invoice to Ann 300.00 paid in full two days ago: nothing open.
+       Amount due 600 + 500 + 100 - 150 = 1,050.00; overdue 600 + 100 = 700.00;
+       last payments: the 300.00 (two days ago), then the 400.00 (five days ago).
+    B: invoice 999.00 due in 30 days: amount due 999.00, nothing overdue, no payment."""
+
+    @classmethod
+    def _company_user(cls, login, groups):
+        """A user of the test's company (password: the login and "_pw")."""
+        company = cls.env.company
+        return cls._create_user(
+            login, groups, password=f"{login}_pw", company_id=company.id, company_ids=company.ids
+        )
+
+    @classmethod
+    def _setup_finance(cls):
+        cls.client_a, cls.client_b = cls._create_clients("Money Client A", "Money Client B")
+        cls.ann = cls._create_contact(cls.client_a, "Ann of A")
+        cls.eur = cls.setup_other_currency("EUR", rates=[("1900-01-01", 2.0)])
+        today = fields.Date.context_today(cls.env["res.partner"])
+        cls.today = today
+
+        def invoice(partner, amount, days_due, move_type="out_invoice", **values):
+            return cls._create_invoice_one_line(
+                move_type=move_type,
+                price_unit=amount,
+                tax_ids=[],
+                partner_id=partner.id,
+                invoice_date=today - timedelta(days=40),
+                invoice_date_due=today + timedelta(days=days_due),
+                post=True,
+                **values,
+            )
+
+        cls.overdue_invoice = invoice(cls.client_a, 1000.0, -30)
+        cls.not_due_invoice = invoice(cls.ann, 500.0, 30)
+        cls.eur_invoice = invoice(cls.client_a, 200.0, -10, currency_id=cls.eur.id)
+        cls.credit_note = cls._create_invoice_one_line(
+            move_type="out_refund",
+            price_unit=150.0,
+            tax_ids=[],
+            partner_id=cls.client_a.id,
+            invoice_date=today,
+            post=True,
+        )
+        cls.paid_invoice = invoice(cls.ann, 300.0, -20)
+        cls.b_invoice = invoice(cls.client_b, 999.0, 30)
+        cls.partial_payment = cls._register_payment(
+            cls.overdue_invoice, amount=400.0, payment_date=today - timedelta(days=5)
+        )
+        cls.full_payment = cls._register_payment(cls.paid_invoice, payment_date=today - timedelta(days=2))

@@ -6,8 +6,8 @@ from .common import ClientHubHttpCase
 @tagged("post_install", "-at_install")
 class TestClientsTour(ClientHubHttpCase):
     def test_user_opens_clients_app(self):
-        self._create_user("ch_tour_user", "client_hub.group_client_hub_user")
-        self._create_client("Tour Client Ltd")
+        user = self._create_user("ch_tour_user", "client_hub.group_client_hub_user")
+        self._create_client("Tour Client Ltd", user_id=user.id)
         self.start_tour("/odoo", "client_hub_open_clients", login="ch_tour_user")
 
     def test_status_bar_changes_the_status(self):

@@ -23,13 +23,15 @@ from pathlib import Path
 import requests
 from devlib import DEV, ODOO, LoginError, log_in_portal, psql, run_odoo, wait_for
 
-DEPENDENCIES = "contacts,account,account_debit_note,portal,utm,mail,project"
+DEPENDENCIES = (
+    "contacts,account,account_debit_note,portal,utm,mail,project,partner_mobile,partner_contact_gender"
+)
 # The dependencies before issue #19 added Odoo's Project: what installing project costs on top of them.
 DEPENDENCIES_WITHOUT_PROJECT = "contacts,account,account_debit_note,portal,utm,mail"
 BENCH_USER = "bench_user"
 PORTAL_USERS = {1: "bench_portal_1", 50: "bench_portal_50"}
 MARKER = "client_hub.bench_clients"  # ir.config_parameter: the N the bench database was built for
-MARKER_VERSION = "projects"  # a bench database built before the clients had projects is rebuilt
+MARKER_VERSION = "finance"  # a bench database built before the clients had invoices is rebuilt
 
 
 def database_exists(db):
@@ -58,11 +60,11 @@ def step(message):
 
 def ensure_dependencies_db(db):
     """A database with the module's dependencies only (no demo data), reused between runs."""
-    if psql(db, "SELECT state FROM ir_module_module WHERE name = 'project'") == "installed":
+    if psql(db, "SELECT state FROM ir_module_module WHERE name = 'partner_contact_gender'") == "installed":
         return
     if psql(db, "SELECT state FROM ir_module_module WHERE name = 'account'") == "installed":
-        step(f"adding project to {db}")
-        run_odoo("-d", db, "-i", "project", quiet=True)
+        step(f"adding project and the OCA modules to {db}")
+        run_odoo("-d", db, "-i", DEPENDENCIES, quiet=True)
         return
     step(f"creating {db} with {DEPENDENCIES} (about a minute)")
     recreate(db)
@@ -373,6 +375,7 @@ def populate(env, clients):
             ]
         )
         populate_projects(env, companies)
+        populate_invoices(env, companies)
         env.cr.commit()
         step(f"  {min(start + batch, clients)}/{clients} clients")
     # The rest of the 10xN partners for the grouping case: people, most of them clients too.
@@ -409,6 +412,31 @@ def populate_projects(env, companies):
     env["project.project"].create(values)
 
 
+def populate_invoices(env, companies):
+    """For the list's finance columns: a posted invoice for two clients in three (half of them
+    overdue), paid in full for one client in six."""
+    today = date.today()
+    invoices = env["account.move"].create(
+        [
+            {
+                "move_type": "out_invoice",
+                "partner_id": company.id,
+                "invoice_date": today - timedelta(days=40),
+                "invoice_date_due": today - timedelta(days=10 if i % 2 else -20),
+                "invoice_line_ids": [
+                    (0, 0, {"name": "Services", "price_unit": 100.0 + i % 50, "tax_ids": []})
+                ],
+            }
+            for i, company in enumerate(companies)
+            if i % 3
+        ]
+    )
+    invoices.action_post()
+    env["account.payment.register"].with_context(
+        active_model="account.move", active_ids=invoices[::4].ids
+    ).create({"group_payment": False})._create_payments()
+
+
 def create_bench_users(env, clients):
     Users = env["res.users"].with_context(no_reset_password=True)
     Users.create(
@@ -416,7 +444,17 @@ def create_bench_users(env, clients):
             "name": "Bench User",
             "login": BENCH_USER,
             "password": BENCH_USER,
-            "group_ids": [(6, 0, [env.ref("client_hub.group_client_hub_user").id])],
+            # Billing rights: the Clients list then reads the finance columns too.
+            "group_ids": [
+                (
+                    6,
+                    0,
+                    [
+                        env.ref("client_hub.group_client_hub_user").id,
+                        env.ref("account.group_account_invoice").id,
+                    ],
+                )
+            ],
         }
     )
     workplace = env.ref("client_hub.address_type_workplace")
@@ -476,13 +514,15 @@ def list_specification(env, view_xmlid):
 
 
 def bench_list(env, repetitions):
-    """The Clients list vs the core Contacts list, same rows, as a Client Hub user."""
+    """The Clients list, its finance columns included, vs the core Contacts list, same rows, as a
+    Client Hub user with billing rights."""
     user = env["res.users"].search([("login", "=", BENCH_USER)])
     Partner = env["res.partner"].with_user(user)
     specs = {
-        "module": list_specification(env, "client_hub.res_partner_view_list_clients"),
-        "vanilla": list_specification(env, "base.view_partner_tree"),
+        "module": list_specification(env(user=user), "client_hub.res_partner_view_list_clients"),
+        "vanilla": list_specification(env(user=user), "base.view_partner_tree"),
     }
+    assert "client_amount_due" in specs["module"], "the bench user reads the finance columns"
     domain = [("is_client", "=", True)]
     results = {}
     for limit in (80, 400):

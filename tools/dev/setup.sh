@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Development environment for client_hub, built under .dev/ (git-ignored), idempotently.
 #
-#   tools/dev/setup.sh STEP...   with STEP in: postgres odoo venv chromium playwright pdf config all
+#   tools/dev/setup.sh STEP...   with STEP in: postgres odoo venv oca chromium playwright pdf config all
 #
 # Every step prints one progress line and returns quickly when its work is already done.
 # A missing prerequisite stops the setup with one sentence saying what to do.
@@ -145,6 +145,25 @@ setup_venv() {
     echo "$stamp" >"$venv/.stamp"
 }
 
+# --------------------------------------------------------------------------- OCA addons
+# The OCA modules client_hub depends on (partner_mobile, partner_contact_gender), from their PyPI
+# builds at the versions pinned in tools/dev/oca-requirements.txt, into .dev/oca (not the venv):
+# their folder .dev/oca/odoo/addons is put on the addons path by the config step.
+setup_oca() {
+    local target="$DEV/oca" req="$ROOT/tools/dev/oca-requirements.txt" stamp
+    stamp=$(sha1sum "$req" | cut -c1-12)
+    if [ -f "$target/.stamp" ] && [ "$(cat "$target/.stamp")" = "$stamp" ]; then
+        step "OCA addons: .dev/oca ready"; return
+    fi
+    [ -x "$DEV/venv/bin/pip" ] || die "The OCA addons are installed with .dev/venv's pip: run the venv step first."
+    step "OCA addons: installing partner_mobile and partner_contact_gender into .dev/oca"
+    rm -rf "$target"
+    PIP_CACHE_DIR="$DEV/cache/pip" "$DEV/venv/bin/pip" install -q --disable-pip-version-check --no-deps \
+        --target "$target" -r "$req" 2> >(grep -v '^WARNING: Location' >&2) \
+        || die "pip could not install the OCA addons of tools/dev/oca-requirements.txt (see above)."
+    echo "$stamp" >"$target/.stamp"
+}
+
 # --------------------------------------------------------------------------- Chromium
 setup_chromium() {
     if command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null; then
@@ -188,7 +207,7 @@ setup_config() {
     # tooling and the bridges left out: Odoo walks a module's whole folder (translation export
     # follows links), and .dev/ holds Odoo itself and would even contain this folder again.
     # bridges/ holds addons of their own (client_hub with an Odoo localization): a folder of the
-    # addons path.
+    # addons path, and so is .dev/oca/odoo/addons (the OCA modules, see setup_oca).
     local addon="$DEV/addons/client_hub" entry
     rm -rf "$addon" && mkdir -p "$addon"
     for entry in "$ROOT"/*; do
@@ -203,7 +222,7 @@ setup_config() {
     fi
     cat >"$conf" <<EOF
 [options]
-addons_path = $ODOO_ADDONS,$DEV/addons,$ROOT/bridges
+addons_path = $ODOO_ADDONS,$DEV/oca/odoo/addons,$DEV/addons,$ROOT/bridges
 data_dir = $DEV/data
 http_interface = 127.0.0.1
 http_port = ${HTTP_PORT:-8069}
@@ -243,11 +262,12 @@ for s in "$@"; do
         postgres) setup_postgres ;;
         odoo) setup_odoo ;;
         venv) setup_venv ;;
+        oca) setup_oca ;;
         chromium) setup_chromium ;;
         playwright) setup_playwright ;;
         pdf) setup_pdf ;;
         config) setup_config ;;
-        all) setup_postgres; setup_odoo; setup_venv; setup_config ;;
+        all) setup_postgres; setup_odoo; setup_venv; setup_oca; setup_config ;;
         *) die "unknown step '$s'" ;;
     esac
 done

@@ -3,15 +3,16 @@ database with data of its own (`make upgrade-check`).
 
 0. from the previous release: its code (checked out with `git worktree` at the last version bump)
    installed with demo data and users' own records (ratings among them), then updated to this code:
-   every client's satisfaction count, average, CSAT and latest score are equal after, and nothing is
-   left in a store the update replaced (res_partner_satisfaction);
+   every client's satisfaction count, average, CSAT and latest score are equal after, nothing is
+   left in a store the update replaced (res_partner_satisfaction), and every partner's gender (the
+   module's own field until 19.0.1.4.0, OCA partner_contact_gender's since) is unchanged;
 1. installs client_hub with demo data, then adds what users would have typed (clients, typed
    addresses, ratings, credentials, an invoice and its correction, a project of a client: records no
    module owns);
 2. updates the module twice: every count, client number and address type is unchanged and every
    secret still decrypts to what it was;
-3. uninstalls it: Odoo's partners, addresses, invoices and projects typed by users are all still there
-   (Odoo's project, a dependency, stays installed).
+3. uninstalls it: Odoo's partners, addresses, invoices and projects typed by users are all still there,
+   with their gender and mobile (Odoo's project and the OCA modules, dependencies, stay installed).
 Prints what it checked; exits 1 on the first difference.
 """
 
@@ -74,15 +75,26 @@ def addons_path(client_hub_parent):
 
 
 PREVIOUS_USER_DATA = """
+GENDERS = ["female", "male", "other", False]
 active = env.ref("client_hub.client_status_active")
-Rating = env["res.partner.satisfaction"]
 for i in range(5):
     client = env["res.partner"].create(
         {"name": f"Previous Client {i}", "is_company": True, "client_status_id": active.id}
     )
-    contact = env["res.partner"].create({"name": f"Previous Contact {i}", "parent_id": client.id})
-    Rating.create([{"partner_id": client.id, "score": 1 + (i + k) % 5, "channel": "phone"} for k in range(3)])
-    Rating.create({"partner_id": contact.id, "score": 5 - i % 5, "date": "2025-06-0%d" % (i + 1)})
+    contact = env["res.partner"].create(
+        {"name": f"Previous Contact {i}", "parent_id": client.id, "gender": GENDERS[i % len(GENDERS)]}
+    )
+    if "res.partner.satisfaction" in env:  # the store until 19.0.1.3.0
+        Rating = env["res.partner.satisfaction"]
+        Rating.create(
+            [{"partner_id": client.id, "score": 1 + (i + k) % 5, "channel": "phone"} for k in range(3)]
+        )
+        Rating.create({"partner_id": contact.id, "score": 5 - i % 5, "date": "2025-06-0%d" % (i + 1)})
+    else:  # Odoo's rating.rating since 19.0.1.4.0
+        env["rating.rating"].create(
+            [{"client_id": client.id, "rating": 1 + (i + k) % 5, "channel": "phone"} for k in range(3)]
+            + [{"client_id": client.id, "rating": 5 - i % 5, "rating_date": "2025-06-0%d" % (i + 1)}]
+        )
 env.cr.commit()
 """
 
@@ -119,6 +131,12 @@ def satisfaction_fingerprint(cr):
         )
         for client_id, count, average, score in cr.fetchall()
     }
+
+
+def genders(cr):
+    """Every partner's gender, read from the database (NULL included)."""
+    cr.execute("SELECT id, gender FROM res_partner ORDER BY id")
+    return dict(cr.fetchall())
 
 
 def _has_rows(cr, table):
@@ -164,15 +182,22 @@ def check_previous_release():
         )
         with raw_cursor() as cr:
             before = satisfaction_fingerprint(cr)
+            genders_before = genders(cr)
         seconds = odoo("-u", "client_hub")
         with raw_cursor() as cr:
             after = satisfaction_fingerprint(cr)
+            # The partners of before (the update may add demo contacts).
+            genders_after = {
+                partner: gender for partner, gender in genders(cr).items() if partner in genders_before
+            }
             left = {table: _has_rows(cr, table) for table in OLD_STORES if _table_exists(cr, table)}
         rated = sum(1 for count, *_rest in before.values() if count)
+        satisfaction, gender = "satisfaction (count, average, CSAT, latest)", "gender of every partner"
         check(
-            f"update from {version} ({seconds:.0f} s): {len(before)} clients, {rated} rated",
-            {"satisfaction (count, average, CSAT, latest)": before},
-            {"satisfaction (count, average, CSAT, latest)": after},
+            f"update from {version} ({seconds:.0f} s): {len(before)} clients, {rated} rated, "
+            f"{sum(1 for value in genders_before.values() if value)} partners with a gender",
+            {satisfaction: before, gender: genders_before},
+            {satisfaction: after, gender: genders_after},
         )
         if any(left.values()):
             print(
@@ -218,7 +243,15 @@ def add_user_data(env):
             for i in range(USER_CLIENTS)
         ]
     )
-    for client in clients:
+    for i, client in enumerate(clients):
+        env["res.partner"].create(
+            {
+                "name": f"{client.name} Contact",
+                "parent_id": client.id,
+                "gender": ("female", "male", "other", False)[i % 4],
+                "mobile": f"+48 600 000 00{i}",
+            }
+        )
         env["res.partner"].create(
             [
                 {
@@ -288,6 +321,16 @@ def fingerprint(env):
             for project in env["project.project"].search([("partner_id.is_client", "=", True)])
         ),
         "secrets revealed": f"{len(credentials.filtered('has_secret'))} ({secrets.hexdigest()[:16]})",
+        **gender_and_mobile(Partner),
+    }
+
+
+def gender_and_mobile(Partner):
+    """Every partner's gender and mobile (OCA's fields, client_hub's dependencies)."""
+    partners = Partner.search_fetch([], ["gender", "mobile"], order="id")
+    return {
+        "genders": {partner.id: partner.gender for partner in partners},
+        "mobiles": {partner.id: partner.mobile for partner in partners if partner.mobile},
     }
 
 
@@ -296,7 +339,10 @@ def core_fingerprint(env):
     Partner = env["res.partner"].with_context(active_test=False)
     user_partners = Partner.search([("name", "like", "Upgrade Client")], order="name")
     return {
-        "user partners": [(p.name, p.type, p.parent_id.name or "", p.ref or "") for p in user_partners],
+        "user partners": [
+            (p.name, p.type, p.parent_id.name or "", p.ref or "", p.gender or "", p.mobile or "")
+            for p in user_partners
+        ],
         "invoices": env["account.move"].search_count([("partner_id", "in", user_partners.ids)]),
         "projects": sorted(
             (project.name, project.partner_id.name)
@@ -327,9 +373,8 @@ def main():
     add_user_data(env)
     before, core_before = fingerprint(env), core_fingerprint(env)
     env.cr.close()
-    print(
-        f"    {', '.join(f'{key}: {value}' for key, value in before.items() if not isinstance(value, list))}"
-    )
+    counts = (f"{key}: {value}" for key, value in before.items() if not isinstance(value, (list, dict)))
+    print(f"    {', '.join(counts)}")
     for run in (1, 2):
         seconds = odoo("-u", "client_hub")
         env = environment()

@@ -2,7 +2,8 @@ import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
 // A Client Hub user opens the app, sees the Clients list with satisfaction stars,
-// switches to the kanban grouped by status and opens a client: it opens on its Client page.
+// switches to the kanban grouped by status (cards with activities and the salesperson, as CRM's)
+// and opens a client: it opens on its Client page.
 registry.category("web_tour.tours").add("client_hub_open_clients", {
     url: "/odoo",
     steps: () => [
@@ -23,6 +24,14 @@ registry.category("web_tour.tours").add("client_hub_open_clients", {
         {
             content: "Clients are grouped by status",
             trigger: ".o_kanban_group .o_column_title:contains(Active)",
+        },
+        {
+            content: "A card shows its activities, as CRM's cards",
+            trigger: ".o_kanban_record:contains(Tour Client Ltd) .o_field_kanban_activity",
+        },
+        {
+            content: "and its salesperson's avatar",
+            trigger: ".o_kanban_record:contains(Tour Client Ltd) .o_field_many2one_avatar_user img",
         },
         {
             content: "Open the tour's client",
