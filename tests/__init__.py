@@ -20,10 +20,10 @@ from . import test_correction_amounts
 from . import test_correction_dialog_defaults
 from . import test_correction_ksef
 from . import test_correction_language
+from . import test_correction_modes
 from . import test_correction_pdf
 from . import test_correction_refusals
 from . import test_correction_rule
-from . import test_demo_tax_ids
 from . import test_gender_migration
 from . import test_hostile_input
 from . import test_install
@@ -41,7 +41,6 @@ from . import test_portal_tax_request
 from . import test_project_access
 from . import test_project_counts
 from . import test_project_filters
-from . import test_project_migration
 from . import test_project_new
 from . import test_project_portal
 from . import test_project_report
@@ -52,7 +51,6 @@ from . import test_review_corrections
 from . import test_review_satisfaction
 from . import test_satisfaction
 from . import test_satisfaction_analysis
-from . import test_satisfaction_migration
 from . import test_satisfaction_rate_route
 from . import test_satisfaction_skew
 from . import test_satisfaction_survey
@@ -71,7 +69,6 @@ from . import test_security_vault_contact
 from . import test_tax_condition
 from . import test_tour_clients
 from . import test_tour_correction
-from . import test_tour_correction_headers
 from . import test_tour_portal
 from . import test_tour_projects
 from . import test_tour_survey
@@ -79,13 +76,10 @@ from . import test_tour_vault
 from . import test_translations
 from . import test_vault_access
 from . import test_vault_concurrency
-from . import test_vault_concurrent_reveals
 from . import test_vault_config
 from . import test_vault_input
 from . import test_vault_keys
 from . import test_vault_read_only
 from . import test_vault_reminders
 from . import test_vault_reprompt
-from . import test_vault_rpc
-from . import test_vault_storage
 from . import test_wkhtmltopdf_build

@@ -1,13 +1,15 @@
+import importlib.util
 import json
 import os
 import re
 from contextlib import contextmanager
 from datetime import timedelta
+from pathlib import Path
 from unittest.mock import patch
 
 from cryptography.fernet import Fernet
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.addons.client_hub.models import vault
 from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
@@ -30,34 +32,100 @@ if os.environ.get("CLIENT_HUB_TEST_SECRETS"):
     _record_encrypted_secrets(os.environ["CLIENT_HUB_TEST_SECRETS"])
 
 
-class ClientHubCase(TransactionCase):
+class ClientHubFixtures:
+    """Factories of the records the module's tests build (clients, contacts, users, companies,
+    invoices), shared by every base class; class methods, for setUpClass and tests alike."""
+
+    @classmethod
+    def _create_client(cls, name="Test Client Ltd", **values):
+        """An active client (a company with the Active status)."""
+        return cls._create_clients(name, **values)
+
+    @classmethod
+    def _create_clients(cls, *names, **values):
+        """Active clients of these names, `values` on each."""
+        active = cls.env.ref("client_hub.client_status_active")
+        return cls.env["res.partner"].create(
+            [{"name": name, "is_company": True, "client_status_id": active.id, **values} for name in names]
+        )
+
+    @classmethod
+    def _create_company_partner(cls, name, **values):
+        """A company that is no client (no status)."""
+        return cls.env["res.partner"].create({"name": name, "is_company": True, **values})
+
+    @classmethod
+    def _create_contact(cls, client, name, **values):
+        """A person of the client."""
+        return cls.env["res.partner"].create({"name": name, "parent_id": client.id, **values})
+
+    @classmethod
+    def _create_user(cls, login, groups="base.group_user", **values):
+        """A user of these groups (comma separated XML ids); new_test_user's password unless given."""
+        return new_test_user(cls.env, login=login, groups=groups, **values)
+
+    @classmethod
+    def _create_client_portal_user(cls, login, client=None, **values):
+        """A portal user, the client's contact when a client is given."""
+        user = cls._create_user(login, "base.group_portal", **values)
+        if client:
+            user.partner_id.parent_id = client
+        return user
+
+    @classmethod
+    def _create_test_company(cls, name, **values):
+        return cls.env["res.company"].create({"name": name, **values})
+
+    @classmethod
+    def _make_invoice(cls, partner, lines, post=True, **values):
+        """A customer invoice of 2026-10-01 with these lines (tax_ids, if given, a recordset), posted
+        unless post is False; lines are of the test product when the case has one (product_a)."""
+        product = {"product_id": cls.product_a.id} if hasattr(cls, "product_a") else {}
+        invoice = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_date": "2026-10-01",
+                "invoice_line_ids": [
+                    Command.create({**product, **line, **cls._tax_ids_command(line)}) for line in lines
+                ],
+                **values,
+            }
+        )
+        if post:
+            invoice.action_post()
+        return invoice
+
+    @staticmethod
+    def _tax_ids_command(line):
+        """The line's taxes, when it names them (else the product's, through the fiscal position)."""
+        return {"tax_ids": [Command.set(line["tax_ids"].ids)]} if "tax_ids" in line else {}
+
+
+class ClientHubCase(ClientHubFixtures, TransactionCase):
     """Users of every Client Hub role and a few profile records, shared by the module's tests."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_internal = new_test_user(
-            cls.env, login="ch_internal", groups="base.group_user", name="Internal Ivy"
-        )
-        cls.user_client_hub = new_test_user(
-            cls.env, login="ch_user", groups="client_hub.group_client_hub_user", name="User Uma"
-        )
-        cls.user_manager = new_test_user(
-            cls.env,
-            login="ch_manager",
-            groups="client_hub.group_client_hub_manager",
-            name="Manager Max",
+        cls.user_internal = cls._create_user("ch_internal", name="Internal Ivy")
+        cls.user_client_hub = cls._create_user("ch_user", "client_hub.group_client_hub_user", name="User Uma")
+        cls.user_manager = cls._create_user(
+            "ch_manager", "client_hub.group_client_hub_manager", name="Manager Max"
         )
         cls.status_prospect = cls.env.ref("client_hub.client_status_prospect")
         cls.status_active = cls.env.ref("client_hub.client_status_active")
         cls.condition_registered = cls.env.ref("client_hub.tax_condition_vat_registered")
         cls.condition_final_consumer = cls.env.ref("client_hub.tax_condition_final_consumer")
 
-    @classmethod
-    def _create_client(cls, name="Test Client Ltd", **values):
-        return cls.env["res.partner"].create(
-            {"name": name, "is_company": True, "client_status_id": cls.status_active.id, **values}
-        )
+
+def migration_script(version, name):
+    """The module's migration script migrations/<version>/<name>.py, loaded (its migrate() to call)."""
+    path = Path(__file__).resolve().parents[1] / "migrations" / version / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"client_hub_migration_{version}_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def new_vault_key():
@@ -81,17 +149,11 @@ class VaultCase(ClientHubCase):
         # Demo credentials are encrypted with the server's key, which these tests replace.
         cls.env["res.partner.credential"].with_context(active_test=False).search([]).unlink()
         cls.client = cls._create_client("Vault Client")
-        cls.user_allowed = new_test_user(
-            cls.env,
-            login="ch_cred_allowed",
-            groups="client_hub.group_client_hub_credentials",
-            name="Allowed Al",
+        cls.user_allowed = cls._create_user(
+            "ch_cred_allowed", "client_hub.group_client_hub_credentials", name="Allowed Al"
         )
-        cls.user_not_listed = new_test_user(
-            cls.env,
-            login="ch_cred_other",
-            groups="client_hub.group_client_hub_credentials",
-            name="Other Olga",
+        cls.user_not_listed = cls._create_user(
+            "ch_cred_other", "client_hub.group_client_hub_credentials", name="Other Olga"
         )
 
     def setUp(self):
@@ -150,7 +212,11 @@ def json_rpc(case, model, method, args, kwargs=None):
     return payload.get("result"), payload.get("error", {}).get("data", {})
 
 
-class SecurityCase(HttpCase):
+class ClientHubHttpCase(ClientHubFixtures, HttpCase):
+    """An HttpCase with the module's factories (tours, HTTP tests)."""
+
+
+class SecurityCase(ClientHubHttpCase):
     """Attacks over HTTP as each role: a user of every role (password = login), two clients with a
     portal user each, and on the first client a credential the Credentials user may reveal and one
     it may not."""
@@ -158,17 +224,11 @@ class SecurityCase(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.client, cls.other_client = cls.env["res.partner"].create(
-            [
-                {"name": name, "is_company": True, "client_status_id": active.id, "vat": vat}
-                for name, vat in (("Attacked Client", "BE0477472701"), ("Other Client", "BE0403019261"))
-            ]
+        cls.client, cls.other_client = (
+            cls._create_client(name, vat=vat)
+            for name, vat in (("Attacked Client", "BE0477472701"), ("Other Client", "BE0403019261"))
         )
-        cls.users = {
-            role: new_test_user(cls.env, login=f"ch_sec_{role}", password=f"ch_sec_{role}_pw", groups=group)
-            for role, group in ROLE_GROUPS.items()
-        }
+        cls.users = {role: cls._create_security_user(role, group) for role, group in ROLE_GROUPS.items()}
         # Both portal users have the portal vault right: the attacks go through the vault pages.
         cls.users["portal"].partner_id.write({"parent_id": cls.client.id, "client_hub_vault_access": True})
         cls.users["portal_other"].partner_id.write(
@@ -197,6 +257,11 @@ class SecurityCase(HttpCase):
     def setUp(self):
         super().setUp()
         self.enterContext(vault_keys(self.key))
+
+    @classmethod
+    def _create_security_user(cls, role, groups):
+        """A user of the attacks: login ch_sec_<role>, password ch_sec_<role>_pw (see login())."""
+        return cls._create_user(f"ch_sec_{role}", groups, password=f"ch_sec_{role}_pw")
 
     def login(self, role):
         if role == "public":
@@ -326,7 +391,7 @@ class SecurityCase(HttpCase):
         return self.env["res.partner.credential.log"].sudo().search(domain)
 
 
-class ProjectsCase(HttpCase):
+class ProjectsCase(ClientHubHttpCase):
     """Two clients, each with a portal user (password = login) and projects (Odoo's project): the
     first one has two open projects (one of them its contact's), a done one, an archived one and a
     task; the second one an open project and a task. A project manager who is a Client Hub user."""
@@ -335,17 +400,14 @@ class ProjectsCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.client, cls.other_client = cls._create_clients("Acme Projects", "Rival Corp")
-        cls.contact = cls.env["res.partner"].create({"name": "Ann Acme", "parent_id": cls.client.id})
+        cls.contact = cls._create_contact(cls.client, "Ann Acme")
         cls.portal_users = {
-            client: new_test_user(cls.env, login=login, groups="base.group_portal", name=login)
+            client: cls._create_client_portal_user(login, client, name=login)
             for client, login in ((cls.client, "ch_proj_portal"), (cls.other_client, "ch_proj_rival"))
         }
-        for client, user in cls.portal_users.items():
-            user.partner_id.parent_id = client
-        cls.manager = new_test_user(
-            cls.env,
-            login="ch_proj_manager",
-            groups="client_hub.group_client_hub_user,project.group_project_manager",
+        cls.manager = cls._create_user(
+            "ch_proj_manager",
+            "client_hub.group_client_hub_user,project.group_project_manager",
             name="Project Pam",
         )
         Project = cls.env["project.project"].with_user(cls.manager)
@@ -371,15 +433,8 @@ class ProjectsCase(HttpCase):
             .create({"name": "Rival login page", "project_id": cls.rival_project.id})
         )
 
-    @classmethod
-    def _create_clients(cls, *names):
-        active = cls.env.ref("client_hub.client_status_active")
-        return cls.env["res.partner"].create(
-            [{"name": name, "is_company": True, "client_status_id": active.id} for name in names]
-        )
 
-
-class FinanceSetup:
+class FinanceSetup(ClientHubFixtures):
     """For an AccountTestInvoicingCommon case (company in USD; EUR at 2 EUR for 1 USD), no taxes:
     client A, its contact Ann, and client B.
     A: invoice 1,000.00 due 30 days ago, paid 400.00 five days ago: 600.00 open, overdue;
@@ -395,25 +450,14 @@ class FinanceSetup:
     def _company_user(cls, login, groups):
         """A user of the test's company (password: the login and "_pw")."""
         company = cls.env.company
-        return new_test_user(
-            cls.env,
-            login=login,
-            password=f"{login}_pw",
-            groups=groups,
-            company_id=company.id,
-            company_ids=company.ids,
+        return cls._create_user(
+            login, groups, password=f"{login}_pw", company_id=company.id, company_ids=company.ids
         )
 
     @classmethod
     def _setup_finance(cls):
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.client_a, cls.client_b = cls.env["res.partner"].create(
-            [
-                {"name": name, "is_company": True, "client_status_id": active.id}
-                for name in ("Money Client A", "Money Client B")
-            ]
-        )
-        cls.ann = cls.env["res.partner"].create({"name": "Ann of A", "parent_id": cls.client_a.id})
+        cls.client_a, cls.client_b = cls._create_clients("Money Client A", "Money Client B")
+        cls.ann = cls._create_contact(cls.client_a, "Ann of A")
         cls.eur = cls.setup_other_currency("EUR", rates=[("1900-01-01", 2.0)])
         today = fields.Date.context_today(cls.env["res.partner"])
         cls.today = today

@@ -1,8 +1,10 @@
 from odoo import Command
-from odoo.tests import Form, new_test_user
+from odoo.tests import Form
+
+from .common import ClientHubFixtures
 
 
-class CorrectionSetup:
+class CorrectionSetup(ClientHubFixtures):
     """A client and its two-line invoice, 23 % and 8 % VAT, a 10 % discount:
     Chairs 10 x 100 - 10 % = 900 + 207 and Cushions 5 x 40 = 200 + 16, in all 1,100 + 223 = 1,323.00."""
 
@@ -20,13 +22,7 @@ class CorrectionSetup:
                 for rate in (23, 8)
             ]
         )
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Corrected Client",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        cls.client = cls._create_client("Corrected Client")
         cls.invoice = cls._make_invoice(
             cls.client,
             [
@@ -38,38 +34,19 @@ class CorrectionSetup:
     @classmethod
     def _make_accountant(cls, login, **values):
         """An invoicing user of the company, who works with clients (the tours log in as one)."""
-        return new_test_user(
-            cls.env,
-            login=login,
-            groups="account.group_account_invoice,client_hub.group_client_hub_user",
+        return cls._create_user(
+            login,
+            "account.group_account_invoice,client_hub.group_client_hub_user",
             company_id=cls.env.company.id,
             company_ids=cls.env.company.ids,
             **values,
         )
 
     @classmethod
-    def _make_invoice(cls, partner, lines, post=True, **values):
-        invoice = cls.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": partner.id,
-                "invoice_date": "2026-10-01",
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": cls.product_a.id,
-                            **line,
-                            "tax_ids": [Command.set(line["tax_ids"].ids)],
-                        }
-                    )
-                    for line in lines
-                ],
-                **values,
-            }
-        )
-        if post:
-            invoice.action_post()
-        return invoice
+    def _setup_polish(cls):
+        """Polish active, with the module's Polish terms."""
+        cls.env["res.lang"]._activate_lang("pl_PL")
+        cls.env["ir.module.module"]._load_module_terms(["client_hub"], ["pl_PL"], overwrite=True)
 
     def _form(self, invoice=None, reason="Test correction", mode="full", edits=None, **values):
         """The dialog through the Form helper (what the web client sends), saved; edits maps a

@@ -3,9 +3,9 @@ from pathlib import Path
 from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import new_vault_key, vault_keys
+from .common import ClientHubFixtures, new_vault_key, vault_keys
 
 ROLES = {
     "public": ("Public", None),
@@ -65,27 +65,21 @@ def _markdown_cell(cell):
 
 
 @tagged("post_install", "-at_install")
-class TestAccessMatrix(AccountTestInvoicingCommon):
+class TestAccessMatrix(ClientHubFixtures, AccountTestInvoicingCommon):
     """Every model, every role, create/read/update/delete, on its own and on another client's records."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Partner = cls.env["res.partner"]
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.clients = {
-            scope: Partner.create(
-                {"name": f"Matrix {scope}", "is_company": True, "client_status_id": active.id}
-            )
-            for scope in ("own", "other")
-        }
+        cls.clients = dict(
+            zip(("own", "other"), cls._create_clients("Matrix own", "Matrix other"), strict=True)
+        )
         cls.users = {"public": cls.env.ref("base.public_user")}
         for role, (label, group) in ROLES.items():
             if group:
-                cls.users[role] = new_test_user(
-                    cls.env,
-                    login=f"ch_matrix_{role}",
-                    groups=group,
+                cls.users[role] = cls._create_user(
+                    f"ch_matrix_{role}",
+                    group,
                     name=f"Matrix {label}",
                     company_id=cls.env.company.id,
                     company_ids=[Command.set(cls.env.company.ids)],

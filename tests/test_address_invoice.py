@@ -1,19 +1,15 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.tests import Form, tagged
 
+from .common import ClientHubFixtures
+
 
 @tagged("post_install", "-at_install")
-class TestAddressInvoice(AccountTestInvoicingCommon):
+class TestAddressInvoice(ClientHubFixtures, AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Invoiced Client",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        cls.client = cls._create_client("Invoiced Client")
         invoice_type = cls.env.ref("client_hub.address_type_invoice")
         cls.billing_a, cls.billing_b = cls.env["res.partner"].create(
             [
@@ -45,13 +41,6 @@ class TestAddressInvoice(AccountTestInvoicingCommon):
         self.assertEqual(created.partner_id, self.billing_a)
 
     def test_client_without_invoice_address_is_invoiced_itself(self):
-        other = self.env["res.partner"].create(
-            {
-                "name": "Plain Client",
-                "is_company": True,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-                "child_ids": [(0, 0, {"name": "Some Person"})],
-            }
-        )
+        other = self._create_client("Plain Client", child_ids=[(0, 0, {"name": "Some Person"})])
         created = self.env["account.move"].create({"move_type": "out_invoice", "partner_id": other.id})
         self.assertEqual(created.partner_id, other)

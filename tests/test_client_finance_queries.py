@@ -17,10 +17,7 @@ class TestClientFinanceQueries(FinanceSetup, AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.clients = cls.env["res.partner"].create(
-            [{"name": f"Paying {i:03}", "is_company": True, "client_status_id": active.id} for i in range(80)]
-        )
+        cls.clients = cls._create_clients(*(f"Paying {i:03}" for i in range(80)))
         # Each client: an invoice of 100.00 (no tax) due a month ago, 40.00 of it paid: 60.00 due, overdue.
         cls.today = fields.Date.today()
         invoices = cls.env["account.move"].create(

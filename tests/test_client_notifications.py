@@ -1,7 +1,7 @@
 from lxml import etree
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user
+from odoo.tests import Form
 
 from .common import ClientHubCase
 
@@ -13,10 +13,9 @@ class TestClientNotifications(ClientHubCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_invoicing = new_test_user(
-            cls.env,
-            login="ch_invoicing",
-            groups="client_hub.group_client_hub_user,account.group_account_invoice",
+        cls.user_invoicing = cls._create_user(
+            "ch_invoicing",
+            "client_hub.group_client_hub_user,account.group_account_invoice",
             name="Invoicing Ines",
         )
         cls.client = cls._create_client("Notified Client", email="notified@example.com")

@@ -29,34 +29,19 @@ class TestClientNumber(ClientHubCase):
         self.assertEqual(contact.ref, "CL-102")
 
     def test_same_number_in_another_company(self):
-        company_b = self.env["res.company"].create({"name": "Other Company"})
+        company_b = self._create_test_company("Other Company")
         self._create_client("In A", ref="CL-103", company_id=self.env.company.id)
         in_b = self._create_client("In B", ref="CL-103", company_id=company_b.id)
         self.assertEqual(in_b.ref, "CL-103")
 
     def test_a_batch_of_clients_gets_consecutive_numbers(self):
-        first, *_others, last = self.env["res.partner"].create(
-            [
-                {"name": f"Batch {i}", "is_company": True, "client_status_id": self.status_active.id}
-                for i in range(5)
-            ]
-        )
+        first, *_others, last = self._create_clients(*(f"Batch {i}" for i in range(5)))
         self.assertEqual(int(last.ref[2:]) - int(first.ref[2:]), 4)
 
     def test_numbers_are_per_company(self):
-        company_b = self.env["res.company"].create({"name": "Other Company"})
+        company_b = self._create_test_company("Other Company")
         in_a = self._create_client("In A", company_id=self.env.company.id)
-        first_b, second_b = self.env["res.partner"].create(
-            [
-                {
-                    "name": f"In B {i}",
-                    "is_company": True,
-                    "client_status_id": self.status_active.id,
-                    "company_id": company_b.id,
-                }
-                for i in range(2)
-            ]
-        )
+        first_b, second_b = self._create_clients("In B 0", "In B 1", company_id=company_b.id)
         self.assertEqual((first_b.ref, second_b.ref), (f"CL{company_b.id}-00001", f"CL{company_b.id}-00002"))
         self.assertRegex(in_a.ref, r"^CL\d{5}$", "the first company keeps its own series")
         self.assertRegex(self._create_client("Next in A").ref, r"^CL\d{5}$")
@@ -64,7 +49,7 @@ class TestClientNumber(ClientHubCase):
         self.assertEqual(sequences.company_id, self.env.company | company_b, "one sequence per company")
 
     def test_a_shared_partner_is_numbered_by_the_current_company(self):
-        company_b = self.env["res.company"].create({"name": "Other Company"})
+        company_b = self._create_test_company("Other Company")
         shared = self._create_client("Shared", company_id=False)
         in_b = (
             self.env["res.partner"]

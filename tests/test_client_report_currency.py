@@ -1,9 +1,11 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import ClientHubFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestClientReportCurrency(AccountTestInvoicingCommon):
+class TestClientReportCurrency(ClientHubFixtures, AccountTestInvoicingCommon):
     """A client invoiced 300.00 by the first company in its currency (rates of that currency: none,
     so 1.0) and 100.00 EUR by a second company in EUR. The first company's EUR rate is 0.80 (1 unit =
     0.80 EUR); the second company's rate of the first company's currency is 1.25 (1 EUR = 1.25 of
@@ -27,22 +29,14 @@ class TestClientReportCurrency(AccountTestInvoicingCommon):
                 "rate": 1.25,
             }
         )
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Two Currencies Ltd",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-                "client_since": "2026-02-01",
-            }
-        )
+        cls.client = cls._create_client("Two Currencies Ltd", client_since="2026-02-01")
         cls.init_invoice("out_invoice", cls.client, "2026-03-15", post=True, amounts=[300], taxes=[])
         cls.init_invoice(
             "out_invoice", cls.client, "2026-03-20", post=True, amounts=[100], taxes=[], company=cls.company_2
         )
-        cls.analyst = new_test_user(
-            cls.env,
-            login="ch_currency_analyst",
-            groups="client_hub.group_client_hub_user,account.group_account_invoice",
+        cls.analyst = cls._create_user(
+            "ch_currency_analyst",
+            "client_hub.group_client_hub_user,account.group_account_invoice",
             company_id=cls.company_1.id,
             company_ids=[(6, 0, (cls.company_1 | cls.company_2).ids)],
         )

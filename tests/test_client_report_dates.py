@@ -1,9 +1,11 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import ClientHubFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestClientReportDates(AccountTestInvoicingCommon):
+class TestClientReportDates(ClientHubFixtures, AccountTestInvoicingCommon):
     """A client since 10 January 2026, rated 4 on 10 February, invoiced 200.00 on 15 March and
     credited 50.00 on 20 March (no tax): its revenue, 150.00, is a March figure; its own row also
     reads by the month it became a client."""
@@ -11,23 +13,14 @@ class TestClientReportDates(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Dated Client Ltd",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-                "client_since": "2026-01-10",
-            }
-        )
+        cls.client = cls._create_client("Dated Client Ltd", client_since="2026-01-10")
         cls.env["rating.rating"].sudo().create(
             {"client_id": cls.client.id, "rating": 4, "rating_date": "2026-02-10"}
         )
         cls.init_invoice("out_invoice", cls.client, "2026-03-15", post=True, amounts=[200], taxes=[])
         cls.init_invoice("out_refund", cls.client, "2026-03-20", post=True, amounts=[50], taxes=[])
-        cls.analyst = new_test_user(
-            cls.env,
-            login="ch_dates_analyst",
-            groups="client_hub.group_client_hub_user,account.group_account_invoice",
+        cls.analyst = cls._create_user(
+            "ch_dates_analyst", "client_hub.group_client_hub_user,account.group_account_invoice"
         )
         cls.Report = cls.env["res.partner.client.report"].with_user(cls.analyst)
 

@@ -14,7 +14,7 @@ class TestClientStatus(ClientHubCase):
         self.assertTrue(plain.is_client)
 
     def test_becoming_a_client_sets_number_and_since(self):
-        partner = self.env["res.partner"].create({"name": "Soon a client", "is_company": True})
+        partner = self._create_company_partner("Soon a client")
         self.assertFalse(partner.ref)
         self.assertFalse(partner.client_since)
         partner.client_status_id = self.status_prospect

@@ -13,8 +13,7 @@ class TestCorrectionLanguage(CorrectionSetup, AccountTestInvoicingCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_correction()
-        cls.env["res.lang"]._activate_lang("pl_PL")
-        cls.env["ir.module.module"]._load_module_terms(["client_hub"], ["pl_PL"], overwrite=True)
+        cls._setup_polish()
         cls.client.lang = "pl_PL"
         cls.env.user.lang = "en_US"
 

@@ -68,7 +68,7 @@ class TestCorrectionRefusals(CorrectionSetup, AccountTestInvoicingCommon):
 
     def test_a_line_of_another_invoice_is_refused(self):
         other = self._make_invoice(
-            self.env["res.partner"].create({"name": "Other Client", "is_company": True}),
+            self._create_company_partner("Other Client"),
             [{"name": "Desk", "quantity": 1, "price_unit": 500, "tax_ids": self.tax_23}],
         )
         wizard = self.env["account.move.correction"].create(

@@ -253,20 +253,11 @@ class TestCorrectionRule(CorrectionSetup, AccountTestInvoicingCommon):
             }
         )
         self.product_a.taxes_id = self.tax_23
-        invoice = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": self.client.id,
-                "invoice_date": "2026-10-01",
-                "fiscal_position_id": position.id,
-                "invoice_line_ids": [
-                    Command.create(
-                        {"name": "Chair", "product_id": self.product_a.id, "quantity": 10, "price_unit": 100}
-                    )
-                ],
-            }
+        invoice = self._make_invoice(
+            self.client,
+            [{"name": "Chair", "quantity": 10, "price_unit": 100}],
+            fiscal_position_id=position.id,
         )
-        invoice.action_post()
         self.assertEqual(invoice.invoice_line_ids.tax_ids, reduced)
         # The client's position changes afterwards: the correction keeps the invoice's.
         self.client.property_account_position_id = False

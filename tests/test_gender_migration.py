@@ -1,11 +1,7 @@
-import importlib.util
-from pathlib import Path
-
 from odoo.tests import tagged
 
-from .common import ClientHubCase
+from .common import ClientHubCase, migration_script
 
-MIGRATION = Path(__file__).resolve().parents[1] / "migrations" / "19.0.1.5.0" / "pre-gender.py"
 GENDERS = ("female", "male", "other", False)
 # The external ids Client Hub 19.0.1.4.0 gave its own gender field and its values.
 OLD_XMLIDS = """
@@ -50,10 +46,7 @@ class TestGenderMigration(ClientHubCase):
         old_xmlids = {xmlid for (xmlid,) in cr.fetchall()}
         self.assertEqual(len(old_xmlids), 5, "res.partner's and res.users' field, three values")
 
-        spec = importlib.util.spec_from_file_location("client_hub_migration_19_0_1_5_0_gender", MIGRATION)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        migration.migrate(cr, "19.0.1.4.0")
+        migration_script("19.0.1.5.0", "pre-gender").migrate(cr, "19.0.1.4.0")
         # The end of the update: every record the module declares was loaded, the gender's were not.
         cr.execute("SELECT module || '.' || name FROM ir_model_data WHERE module = 'client_hub'")
         loaded = {xmlid for (xmlid,) in cr.fetchall()} - old_xmlids

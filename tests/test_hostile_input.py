@@ -5,17 +5,15 @@ error, and a refused input leaves the database as it was. Property-based, with h
 derandomized so that CI runs the same examples every time.
 """
 
-import re
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import new_vault_key, vault_keys
+from .common import ClientHubFixtures, SecurityCase
 
 hostile = settings(
     max_examples=25,
@@ -64,39 +62,18 @@ def form_of(*names, **sensible):
 
 
 @tagged("post_install", "-at_install")
-class TestPortalHostileInput(HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Hostile Input Client",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-                "email": "office@hostile.example.com",
-            }
-        )
-        cls.user = new_test_user(
-            cls.env, login="ch_hostile", password="ch_hostile_pw", groups="base.group_portal"
-        )
-        cls.user.partner_id.write({"parent_id": cls.client.id, "client_hub_vault_access": True})
-        cls.key = new_vault_key()
-        with vault_keys(cls.key):
-            cls.credential = cls.env["res.partner.credential"].create(
-                {"partner_id": cls.client.id, "name": "Hostile FTP", "secret": "hostile-original-secret"}
-            )
+class TestPortalHostileInput(SecurityCase):
+    """Hostile values in every portal form of the client's portal user (with the vault right)."""
 
     def setUp(self):
         super().setUp()
-        self.enterContext(vault_keys(self.key))
-        self.authenticate("ch_hostile", "ch_hostile_pw")
-        page = self.url_open("/my/client").text
-        self.csrf_token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        self.login("portal")
+        self.token = self.csrf_token()
 
     def _submit(self, url, form, snapshot, refused):
         """Post the form; a refused one (says `refused(response)`) must leave `snapshot()` unchanged."""
         before = snapshot()
-        response = self.url_open(url, data={**form, "csrf_token": self.csrf_token}, allow_redirects=False)
+        response = self.url_open(url, data={**form, "csrf_token": self.token}, allow_redirects=False)
         self.assertIn(response.status_code, (200, 303), f"{url} answered {response.status_code} to {form!r}")
         self.assertNotIn("Traceback", response.text)
         self.env.invalidate_all()
@@ -137,7 +114,7 @@ class TestPortalHostileInput(HttpCase):
         )
     )
     def test_credential_forms(self, form):
-        for url in ("/my/credentials/new", f"/my/credentials/{self.credential.id}"):
+        for url in ("/my/credentials/new", f"/my/credentials/{self.allowed.id}"):
             self._submit(url, form, self._credentials, lambda response: response.status_code != 303)
 
     def _ratings(self):
@@ -175,19 +152,13 @@ class TestPortalHostileInput(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestWizardHostileInput(AccountTestInvoicingCommon):
+class TestWizardHostileInput(ClientHubFixtures, AccountTestInvoicingCommon):
     """The correction wizard with random modes, reasons, invoices and line figures."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Hostile Wizard Client",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        cls.client = cls._create_client("Hostile Wizard Client")
         cls.invoice = cls.init_invoice("out_invoice", cls.client, amounts=[100, 250], post=True)
         cls.invoices = {
             "invoice": cls.invoice,

@@ -1,6 +1,6 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from .correction_common import CorrectionSetup
 
@@ -164,7 +164,7 @@ class TestInvoiceCorrection(CorrectionSetup, AccountTestInvoicingCommon):
     def test_errors(self):
         with self.assertRaisesRegex(UserError, "changes nothing"):
             self._wizard("partial").action_confirm()
-        other = self.env["res.partner"].create({"name": "Other Client", "is_company": True})
+        other = self._create_company_partner("Other Client")
         other_invoice = self._make_invoice(
             other, [{"name": "Desk", "quantity": 1, "price_unit": 10, "tax_ids": self.tax_23}]
         )
@@ -180,7 +180,7 @@ class TestInvoiceCorrection(CorrectionSetup, AccountTestInvoicingCommon):
             no_invoice._check_correction()
 
     def test_user_without_invoicing_rights(self):
-        user = new_test_user(self.env, login="ch_no_invoicing", groups="client_hub.group_client_hub_user")
+        user = self._create_user("ch_no_invoicing", "client_hub.group_client_hub_user")
         with self.assertRaises(AccessError):
             self.env["account.move.correction"].with_user(user).create(
                 {"partner_id": self.client.id, "move_id": self.invoice.id, "reason": "x", "mode": "full"}
@@ -204,7 +204,7 @@ class TestInvoiceCorrection(CorrectionSetup, AccountTestInvoicingCommon):
 
     def test_the_button_shows_only_with_an_invoice_to_correct(self):
         self.assertTrue(self.client.has_correctable_invoice)
-        other = self._create_other_client()
+        other = self._create_client("Other Client")
         self.assertFalse(other.has_correctable_invoice, "no invoice")
         draft = self._make_invoice(
             other, [{"name": "Desk", "quantity": 1, "price_unit": 10, "tax_ids": self.tax_23}], post=False
@@ -220,12 +220,3 @@ class TestInvoiceCorrection(CorrectionSetup, AccountTestInvoicingCommon):
 
     def test_the_dialog_is_extra_large(self):
         self.assertEqual(self.client.action_open_correction_wizard()["context"]["dialog_size"], "extra-large")
-
-    def _create_other_client(self):
-        return self.env["res.partner"].create(
-            {
-                "name": "Other Client",
-                "is_company": True,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
-        )

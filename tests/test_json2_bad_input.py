@@ -1,14 +1,14 @@
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import new_vault_key, vault_keys
+from .common import ClientHubHttpCase, new_vault_key, vault_keys
 
 CREDENTIAL = "res.partner.credential"
 CLEAR_ERRORS = ("odoo.exceptions.UserError", "odoo.exceptions.ValidationError")
 
 
 @tagged("post_install", "-at_install")
-class TestJson2BadInput(HttpCase):
+class TestJson2BadInput(ClientHubHttpCase):
     """Wrongly typed or malformed values sent over JSON-2 (an API key, as an integration would) get
     a UserError or ValidationError that says what is wrong, never a server error, and change
     nothing."""
@@ -16,23 +16,15 @@ class TestJson2BadInput(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
-            cls.env,
-            login="ch_json2_manager",
-            groups="client_hub.group_client_hub_manager,base.group_partner_manager",
+        cls.manager = cls._create_user(
+            "ch_json2_manager", "client_hub.group_client_hub_manager,base.group_partner_manager"
         )
         cls.api_key = (
             cls.env["res.users.apikeys"]
             .with_user(cls.manager)
             ._generate(None, "bad input", fields.Datetime.add(fields.Datetime.now(), days=1))
         )
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "JSON-2 Client",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        cls.client = cls._create_client("JSON-2 Client")
         cls.address = cls.env["res.partner"].create(
             {"name": "JSON-2 Workshop", "parent_id": cls.client.id, "type": "other", "street": "Main 1"}
         )

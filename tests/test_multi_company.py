@@ -1,14 +1,14 @@
 from odoo import Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import new_vault_key, vault_keys
+from .common import ClientHubFixtures, new_vault_key, vault_keys
 
 
 @tagged("post_install", "-at_install")
-class TestMultiCompany(AccountTestInvoicingCommon):
+class TestMultiCompany(ClientHubFixtures, AccountTestInvoicingCommon):
     """Two companies, a client in each: nobody sees across the border."""
 
     @classmethod
@@ -16,23 +16,14 @@ class TestMultiCompany(AccountTestInvoicingCommon):
         super().setUpClass()
         cls.company_a = cls.env.company
         cls.company_b = cls.setup_other_company()["company"]
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.client_a, cls.client_b = cls.env["res.partner"].create(
-            [
-                {
-                    "name": f"Client of {company.name}",
-                    "is_company": True,
-                    "client_status_id": active.id,
-                    "company_id": company.id,
-                }
-                for company in (cls.company_a, cls.company_b)
-            ]
+        cls.client_a, cls.client_b = (
+            cls._create_client(f"Client of {company.name}", company_id=company.id)
+            for company in (cls.company_a, cls.company_b)
         )
         cls.managers = {
-            company: new_test_user(
-                cls.env,
-                login=f"ch_mc_manager_{company.id}",
-                groups="client_hub.group_client_hub_manager,account.group_account_invoice",
+            company: cls._create_user(
+                f"ch_mc_manager_{company.id}",
+                "client_hub.group_client_hub_manager,account.group_account_invoice",
                 company_id=company.id,
                 company_ids=[Command.set(company.ids)],
             )
@@ -77,13 +68,7 @@ class TestMultiCompany(AccountTestInvoicingCommon):
         )
 
     def test_correction_wizard_offers_only_current_company_invoices(self):
-        shared_client = self.env["res.partner"].create(
-            {
-                "name": "Shared client",
-                "is_company": True,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        shared_client = self._create_client("Shared client")
         invoice_a = self.init_invoice("out_invoice", shared_client, amounts=[100], post=True)
         invoice_b = self.init_invoice(
             "out_invoice", shared_client, amounts=[100], post=True, company=self.company_b

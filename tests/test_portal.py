@@ -1,32 +1,23 @@
 import re
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import new_vault_key, vault_keys
+from .common import ClientHubHttpCase, new_vault_key, vault_keys
 
 
-class PortalCase(HttpCase):
+class PortalCase(ClientHubHttpCase):
     """Two clients with a portal user each, a company that is no client, and a credential of B."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.client_a, cls.client_b = cls.env["res.partner"].create(
-            [
-                {
-                    "name": name,
-                    "is_company": True,
-                    "client_status_id": active.id,
-                    "phone": "+48 1",
-                    "vat": vat,
-                }
-                for name, vat in (("Portal Client A", "PL1111111111"), ("Portal Client B", "PL2222222222"))
-            ]
+        cls.client_a, cls.client_b = (
+            cls._create_client(name, phone="+48 1", vat=vat)
+            for name, vat in (("Portal Client A", "PL1111111111"), ("Portal Client B", "PL2222222222"))
         )
         cls.user_a = cls._portal_user("ch_portal_a", cls.client_a)
         cls.user_b = cls._portal_user("ch_portal_b", cls.client_b)
-        cls.plain_company = cls.env["res.partner"].create({"name": "Not A Client", "is_company": True})
+        cls.plain_company = cls._create_company_partner("Not A Client")
         cls.user_plain = cls._portal_user("ch_portal_plain", cls.plain_company)
         cls.key = new_vault_key()
         with vault_keys(cls.key):
@@ -41,9 +32,9 @@ class PortalCase(HttpCase):
 
     @classmethod
     def _portal_user(cls, login, company):
-        user = new_test_user(cls.env, login=login, password=f"{login}_pw", groups="base.group_portal")
+        user = cls._create_client_portal_user(login, company, password=f"{login}_pw")
         # A manager gave them the portal's vault pages (see test_security_portal_vault for those without).
-        user.partner_id.write({"parent_id": company.id, "client_hub_vault_access": True})
+        user.partner_id.client_hub_vault_access = True
         return user
 
     def setUp(self):

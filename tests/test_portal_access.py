@@ -1,30 +1,22 @@
-from odoo.tests import new_test_user
-
 from .common import ClientHubCase
 
 
 class TestPortalAccess(ClientHubCase):
     def test_client_shows_its_portal_users(self):
         client = self._create_client("Portal Access Client")
-        contact = self.env["res.partner"].create(
-            {"name": "Paula Portal", "parent_id": client.id, "email": "p@x.com"}
-        )
+        contact = self._create_contact(client, "Paula Portal", email="p@x.com")
         self.assertFalse(client.portal_user_ids)
-        user = new_test_user(self.env, login="ch_paula", groups="base.group_portal", partner_id=contact.id)
+        user = self._create_user("ch_paula", "base.group_portal", partner_id=contact.id)
         client.invalidate_recordset(["portal_user_ids"])
         self.assertEqual(client.portal_user_ids, user)
 
     def test_portal_wizard_offers_the_clients_contacts(self):
         # Odoo's portal wizard is Contact Creation's (a Client Hub user does not have it by default).
-        partner_manager = new_test_user(
-            self.env,
-            login="ch_partner_manager",
-            groups="client_hub.group_client_hub_user,base.group_partner_manager",
+        partner_manager = self._create_user(
+            "ch_partner_manager", "client_hub.group_client_hub_user,base.group_partner_manager"
         )
         client = self._create_client("Wizard Client")
-        contact = self.env["res.partner"].create(
-            {"name": "Walter Wizard", "parent_id": client.id, "email": "w@x.com"}
-        )
+        contact = self._create_contact(client, "Walter Wizard", email="w@x.com")
         form_view = self.env.ref("client_hub.res_partner_view_form")
         wizard_action = self.env.ref("portal.partner_wizard_action")
         self.assertIn(f'name="{wizard_action.id}" type="action"', form_view.arch_db)

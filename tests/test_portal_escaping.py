@@ -1,4 +1,4 @@
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import ClientHubCase
 
@@ -14,8 +14,7 @@ class TestPortalEscaping(ClientHubCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.client = cls._create_client("Escaping Client", user_id=cls.user_manager.id)
-        cls.portal_user = new_test_user(cls.env, login="ch_escaping_portal", groups="base.group_portal")
-        cls.portal_user.partner_id.parent_id = cls.client
+        cls.portal_user = cls._create_client_portal_user("ch_escaping_portal", cls.client)
         # The portal lets its users change their own name.
         cls.portal_user.partner_id.name = LINK
 

@@ -2,38 +2,31 @@ import re
 
 from lxml import html
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import ClientHubHttpCase
 
 PASSWORD = "ch_request_portal_pw"
 
 
 @tagged("post_install", "-at_install")
-class TestPortalTaxRequest(HttpCase):
+class TestPortalTaxRequest(ClientHubHttpCase):
     """A tax condition asked for on the portal shows as pending on the Company Profile, from the
     open request itself, until staff apply or refuse it; the home tile counts the ratings."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesperson = new_test_user(
-            cls.env, login="ch_request_sales", groups="client_hub.group_client_hub_user"
-        )
+        cls.salesperson = cls._create_user("ch_request_sales", "client_hub.group_client_hub_user")
         cls.registered = cls.env.ref("client_hub.tax_condition_vat_registered")
         cls.final_consumer = cls.env.ref("client_hub.tax_condition_final_consumer")
-        cls.client = cls.env["res.partner"].create(
-            {
-                "name": "Request Client",
-                "is_company": True,
-                "client_status_id": cls.env.ref("client_hub.client_status_active").id,
-                "vat": "BE0477472701",
-                "tax_condition_id": cls.registered.id,
-                "user_id": cls.salesperson.id,
-            }
+        cls.client = cls._create_client(
+            "Request Client",
+            vat="BE0477472701",
+            tax_condition_id=cls.registered.id,
+            user_id=cls.salesperson.id,
         )
-        cls.portal_user = new_test_user(
-            cls.env, login="ch_request_portal", password=PASSWORD, groups="base.group_portal"
-        )
-        cls.portal_user.partner_id.parent_id = cls.client
+        cls.portal_user = cls._create_client_portal_user("ch_request_portal", cls.client, password=PASSWORD)
 
     def setUp(self):
         super().setUp()

@@ -1,4 +1,4 @@
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import ProjectsCase, json_rpc
 
@@ -12,7 +12,7 @@ class TestProjectAccess(ProjectsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        new_test_user(cls.env, login="ch_proj_user", groups="client_hub.group_client_hub_user")
+        cls._create_user("ch_proj_user", "client_hub.group_client_hub_user")
 
     def call_kw(self, login, model, method, args, kwargs=None):
         self.authenticate(login, login)

@@ -1,6 +1,6 @@
 from odoo.tests import Form
 
-from .common import ProjectsCase
+from .common import ProjectsCase, migration_script
 
 
 class TestNewProject(ProjectsCase):
@@ -51,3 +51,15 @@ class TestNewProject(ProjectsCase):
         self.assertNotIn(self.client, project.message_partner_ids, "not shared: not followed")
         project.privacy_visibility = "portal"
         self.assertIn(self.client, project.message_partner_ids)
+
+
+class TestProjectMigration(ProjectsCase):
+    """Updating to 19.0.1.3.0: projects of clients made before are followed by their client."""
+
+    def test_existing_shared_projects_get_the_client_as_follower(self):
+        self.website.message_unsubscribe(self.client.ids)
+        self.assertNotIn(self.client, self.website.message_partner_ids)
+        migration_script("19.0.1.3.0", "post-migration").migrate(self.env.cr, "19.0.1.2.0")
+        self.env.invalidate_all()
+        self.assertIn(self.client, self.website.message_partner_ids)
+        self.assertNotIn(self.other_client, self.website.message_partner_ids)

@@ -1,6 +1,6 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import ClientHubCase, new_vault_key, vault_keys
+from .common import ClientHubCase, ClientHubHttpCase, new_vault_key, vault_keys
 
 
 class TestListQueryCounts(ClientHubCase):
@@ -81,20 +81,14 @@ PORTAL_QUERIES = {"/my/client": 19, "/my/credentials": 8, "/my/satisfaction": 7,
 
 
 @tagged("post_install", "-at_install")
-class TestPortalQueryCounts(HttpCase):
+class TestPortalQueryCounts(ClientHubHttpCase):
     """Portal pages cost the same number of queries for 1 credential or address as for 50."""
 
     def _client_with(self, count, key):
-        client = self.env["res.partner"].create(
-            {
-                "name": f"Client with {count}",
-                "is_company": True,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        client = self._create_client(f"Client with {count}")
         login = f"ch_queries_{count}"
-        user = new_test_user(self.env, login=login, password=f"{login}_pw", groups="base.group_portal")
-        user.partner_id.write({"parent_id": client.id, "client_hub_vault_access": True})
+        user = self._create_client_portal_user(login, client, password=f"{login}_pw")
+        user.partner_id.client_hub_vault_access = True
         workplace = self.env.ref("client_hub.address_type_workplace")
         self.env["res.partner"].create(
             [

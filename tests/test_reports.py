@@ -1,9 +1,11 @@
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import ClientHubFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestAnalyses(AccountTestInvoicingCommon):
+class TestAnalyses(ClientHubFixtures, AccountTestInvoicingCommon):
     """Two prospects (one rated 2 in January), an active client rated 5 in January and 3 in March,
     invoiced 100 and 250 in March and credited 40 in March: figures worked out by hand below."""
 
@@ -32,11 +34,9 @@ class TestAnalyses(AccountTestInvoicingCommon):
             cls.init_invoice(
                 move_type, cls.active_client, "2026-03-15", post=True, amounts=[amount], taxes=[]
             )
-        cls.user = new_test_user(cls.env, login="ch_report_user", groups="client_hub.group_client_hub_user")
-        cls.analyst = new_test_user(
-            cls.env,
-            login="ch_report_analyst",
-            groups="client_hub.group_client_hub_user,account.group_account_invoice",
+        cls.user = cls._create_user("ch_report_user", "client_hub.group_client_hub_user")
+        cls.analyst = cls._create_user(
+            "ch_report_analyst", "client_hub.group_client_hub_user,account.group_account_invoice"
         )
 
     def _groups(self, model, groupby, aggregates, user=None):

@@ -1,4 +1,4 @@
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import SecurityCase, vault_keys
 
@@ -19,8 +19,13 @@ class TestReviewAttack(SecurityCase):
                     "secret": "other-secret-value",
                 }
             )
+        # Odoo's "Contact Creation" right alone, no Client Hub group.
+        cls.users["contacts"] = cls._create_security_user(
+            "contacts", "base.group_user,base.group_partner_manager"
+        )
 
-    def _portal_sees_other_credential(self):
+    def _assert_portal_kept_out(self, result, failure):
+        """The portal user of the first client reads none of the other client's credentials."""
         self.login("portal")
         found, _failure = self.call_kw(
             "portal",
@@ -29,36 +34,51 @@ class TestReviewAttack(SecurityCase):
             [[]],
             {"fields": ["name", "login", "partner_id"]},
         )
-        return any(row["id"] == self.other_credential.id for row in found or [])
+        self.assertFalse(
+            any(row["id"] == self.other_credential.id for row in found or []),
+            f"the write gave {result!r} {failure.get('message')!r}: the portal user reads the other "
+            "client's credentials",
+        )
 
     def test_user_sets_commercial_partner_of_vault_contact(self):
         """A Client Hub User (not a manager) writes the computed commercial_partner_id of a contact
         with the portal vault right: its portal login then reads another client's credentials."""
         contact = self.users["portal"].partner_id
-        result, failure = self.call_kw(
-            "user", "res.partner", "write", [[contact.id], {"commercial_partner_id": self.other_client.id}]
-        )
-        self.assertFalse(
-            self._portal_sees_other_credential(),
-            f"the write gave {result!r} {failure.get('message')!r}: the portal user reads the other "
-            "client's credentials",
+        self._assert_portal_kept_out(
+            *self.call_kw(
+                "user",
+                "res.partner",
+                "write",
+                [[contact.id], {"commercial_partner_id": self.other_client.id}],
+            )
         )
 
-    def test_user_reparents_client_of_vault_contact(self):
-        """A Client Hub User (not a manager) moves the client of a contact with the portal vault right
-        under another client (is_company off, parent set on the client, not on the flagged contact):
-        the contact's portal login then reads and replaces the other client's credentials."""
-        result, failure = self.call_kw(
-            "user",
-            "res.partner",
-            "write",
-            [[self.client.id], {"is_company": False, "parent_id": self.other_client.id}],
-        )
-        self.assertFalse(
-            self._portal_sees_other_credential(),
-            f"the write gave {result!r} {failure.get('message')!r}: the portal user reads the other "
-            "client's credentials",
-        )
+    def test_reparenting_the_client_of_a_vault_contact(self):
+        """A Client Hub User (not a manager), or an internal user with no Client Hub group at all, only
+        Odoo's "Contact Creation" right (base.group_partner_manager), moves the client of a contact
+        with the portal vault right under another client (is_company off, parent set on the client,
+        not on the flagged contact): the contact's portal login then reads the other client's
+        credentials, and its portal form replaces the other client's secret (a credential the
+        contact's client never had)."""
+        for role in ("user", "contacts"):
+            with self.subTest(role=role):
+                self._assert_portal_kept_out(
+                    *self.call_kw(
+                        role,
+                        "res.partner",
+                        "write",
+                        [[self.client.id], {"is_company": False, "parent_id": self.other_client.id}],
+                    )
+                )
+                response = self.post_form(
+                    "portal",
+                    f"/my/credentials/{self.other_credential.id}",
+                    {"name": "Other client's panel", "platform": "other", "secret": "attacker-chosen"},
+                )
+                self.other_credential.invalidate_recordset()
+                self.assertNotEqual(
+                    response.status_code, 303, "the portal user replaced another client's secret"
+                )
 
     def test_portal_vault_contact_changes_own_email(self):
         """The flagged contact's e-mail is changed by Client Hub managers only (VAULT_IDENTITY_FIELDS):
@@ -70,46 +90,6 @@ class TestReviewAttack(SecurityCase):
         )
         contact.invalidate_recordset(["email"])
         self.assertEqual(contact.email, before, "the flagged contact's e-mail was changed by its portal user")
-
-    def test_contact_creator_reparents_client_of_vault_contact(self):
-        """The same re-parenting by an internal user with no Client Hub group at all, only Odoo's
-        "Contact Creation" right (base.group_partner_manager)."""
-        new_test_user(
-            self.env,
-            login="ch_sec_contacts",
-            password="ch_sec_contacts_pw",
-            groups="base.group_user,base.group_partner_manager",
-        )
-        self.authenticate("ch_sec_contacts", "ch_sec_contacts_pw")
-        self.role = "contacts"
-        result, failure = self.call_kw(
-            "contacts",
-            "res.partner",
-            "write",
-            [[self.client.id], {"is_company": False, "parent_id": self.other_client.id}],
-        )
-        self.assertFalse(
-            self._portal_sees_other_credential(),
-            f"the write gave {result!r} {failure.get('message')!r}: the portal user reads the other "
-            "client's credentials",
-        )
-
-    def test_portal_vault_user_replaces_other_clients_secret(self):
-        """After the re-parenting by a Client Hub User, the portal form replaces the other client's
-        secret (a credential the contact's client never had)."""
-        self.call_kw(
-            "user",
-            "res.partner",
-            "write",
-            [[self.client.id], {"is_company": False, "parent_id": self.other_client.id}],
-        )
-        response = self.post_form(
-            "portal",
-            f"/my/credentials/{self.other_credential.id}",
-            {"name": "Other client's panel", "platform": "other", "secret": "attacker-chosen"},
-        )
-        self.other_credential.invalidate_recordset()
-        self.assertNotEqual(response.status_code, 303, "the portal user replaced another client's secret")
 
     def test_revoked_vault_right_still_reads_over_rpc(self):
         """A manager takes the portal vault right back: the pages close (they read the flag), but the

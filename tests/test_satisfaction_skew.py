@@ -2,7 +2,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import ValidationError
-from odoo.tests import new_test_user
 
 from .common import ClientHubCase
 
@@ -14,10 +13,7 @@ class TestSatisfactionSkew(ClientHubCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.client = cls._create_client("Skew Client")
-        cls.portal = new_test_user(
-            cls.env, login="ch_skew_portal", groups="base.group_portal", name="Skew Sam"
-        )
-        cls.portal.partner_id.parent_id = cls.client
+        cls.portal = cls._create_client_portal_user("ch_skew_portal", cls.client, name="Skew Sam")
         cls.Rating = cls.env["rating.rating"]
 
     def test_a_flood_of_portal_ratings_counts_once(self):
@@ -49,7 +45,7 @@ class TestSatisfactionSkew(ClientHubCase):
             rating.rating_date = "2099-01-01"
 
     def test_clients_only(self):
-        not_client = self.env["res.partner"].create({"name": "Just A Supplier", "is_company": True})
+        not_client = self._create_company_partner("Just A Supplier")
         with self.assertRaisesRegex(ValidationError, "Only clients are rated"):
             self.Rating.create({"client_id": not_client.id, "rating": 4})
 

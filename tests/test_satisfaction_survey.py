@@ -3,13 +3,15 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import ClientHubHttpCase
 
 LINK = re.compile(r"/client_hub/rate/([0-9a-f]+)/(\d)")
 
 
 @tagged("post_install", "-at_install")
-class TestSatisfactionSurvey(HttpCase):
+class TestSatisfactionSurvey(ClientHubHttpCase):
     """Surveys by e-mail: the e-mail's stars open a page reached by the rating's token; GET records
     nothing, POST records the answer once and a second POST changes it."""
 
@@ -17,9 +19,7 @@ class TestSatisfactionSurvey(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.active = cls.env.ref("client_hub.client_status_active")
-        cls.client = cls.env["res.partner"].create(
-            {"name": "Survey Client", "is_company": True, "client_status_id": cls.active.id}
-        )
+        cls.client = cls._create_client("Survey Client")
         cls.invoice_contact = cls.env["res.partner"].create(
             {"name": "Ivo Invoice", "parent_id": cls.client.id, "type": "invoice", "email": "ivo@example.com"}
         )
@@ -95,13 +95,10 @@ class TestSatisfactionSurvey(HttpCase):
         self.assertEqual(self.client.satisfaction_count, 0)
 
     def test_cron_sends_each_due_contact_once(self):
-        prospect = self.env["res.partner"].create(
-            {
-                "name": "Never Asked",
-                "is_company": True,
-                "email": "never@example.com",
-                "client_status_id": self.env.ref("client_hub.client_status_prospect").id,
-            }
+        prospect = self._create_client(
+            "Never Asked",
+            email="never@example.com",
+            client_status_id=self.env.ref("client_hub.client_status_prospect").id,
         )
         Partner = self.env["res.partner"]
         Partner._cron_send_satisfaction_surveys()
@@ -135,9 +132,7 @@ class TestSatisfactionSurvey(HttpCase):
         url = f"/client_hub/rate/{token}/4"
         queries = self._page_queries(url)
         self.assertGreater(queries, 0, "the request's queries are counted")
-        other = self.env["res.partner"].create(
-            {"name": "Other Rated", "is_company": True, "client_status_id": self.active.id}
-        )
+        other = self._create_client("Other Rated")
         self.env["rating.rating"].create(
             [
                 {"client_id": client.id, "rating": 1 + i % 5, "channel": "phone"}

@@ -14,17 +14,9 @@ class TestSecurityCompany(SecurityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company_b = cls.env["res.company"].create({"name": "Client Hub Company B"})
+        cls.company_b = cls._create_test_company("Client Hub Company B")
         cls.env.user.company_ids = [Command.link(cls.company_b.id)]
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.client_b = cls.env["res.partner"].create(
-            {
-                "name": "Company B Client",
-                "is_company": True,
-                "client_status_id": active.id,
-                "company_id": cls.company_b.id,
-            }
-        )
+        cls.client_b = cls._create_client("Company B Client", company_id=cls.company_b.id)
         cls.client.company_id = cls.env.company
         cls.rating = cls.env[RATING].create(
             {"client_id": cls.client.id, "rating": 3, "recorded_by_id": cls.users["credentials"].id}
@@ -60,10 +52,7 @@ class TestSecurityCompany(SecurityCase):
         self.assertEqual(self.snapshot(self.rating), before, "a rating stays with its client")
 
     def test_a_client_moved_to_another_company_takes_them_along(self):
-        active = self.env.ref("client_hub.client_status_active")
-        movable = self.env["res.partner"].create(
-            {"name": "Movable Client", "is_company": True, "client_status_id": active.id}
-        )
+        movable = self._create_client("Movable Client")
         movable.company_id = self.env.company
         credential = self.env[CREDENTIAL].create({"partner_id": movable.id, "name": "Movable", "secret": "m"})
         rating = self.env[RATING].create({"client_id": movable.id, "rating": 4})

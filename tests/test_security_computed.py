@@ -21,7 +21,7 @@ class TestSecurityComputed(SecurityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env["res.partner"].create({"name": "Not A Client Co", "is_company": True})
+        cls.company = cls._create_company_partner("Not A Client Co")
         cls.rating = cls.env["rating.rating"].create(
             {"client_id": cls.client.id, "rating": 3, "recorded_by_id": cls.users["manager"].id}
         )

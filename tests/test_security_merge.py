@@ -1,4 +1,4 @@
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import SecurityCase
 
@@ -16,13 +16,8 @@ class TestSecurityMerge(SecurityCase):
             ("merger", "client_hub.group_client_hub_credentials,base.group_partner_manager"),
             ("manager_merger", "client_hub.group_client_hub_manager,base.group_partner_manager"),
         ):
-            cls.users[role] = new_test_user(
-                cls.env, login=f"ch_sec_{role}", password=f"ch_sec_{role}_pw", groups=groups
-            )
-        active = cls.env.ref("client_hub.client_status_active")
-        cls.target = cls.env["res.partner"].create(
-            {"name": "Merge Target", "is_company": True, "client_status_id": active.id}
-        )
+            cls.users[role] = cls._create_security_user(role, groups)
+        cls.target = cls._create_client("Merge Target")
         cls.rating = cls.env["rating.rating"].create({"client_id": cls.client.id, "rating": 2})
 
     def _merge(self, role, partners, destination):

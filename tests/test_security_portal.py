@@ -89,14 +89,7 @@ class TestSecurityPortalProfile(SecurityCase):
         }
 
     def test_vat_cannot_change_once_invoices_exist(self):
-        invoice = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": self.client.id,
-                "invoice_line_ids": [(0, 0, {"name": "Work", "quantity": 1, "price_unit": 100})],
-            }
-        )
-        invoice.action_post()
+        self._make_invoice(self.client, [{"name": "Work", "quantity": 1, "price_unit": 100}])
         response = self.post_form("portal", "/my/client", self._profile(vat="BE0999999999"))
         self.assertEqual(response.status_code, 200)
         self.assertIn("Changing the Tax ID is not allowed", response.text)

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import SecurityCase, json_rpc
 
@@ -15,14 +15,11 @@ class TestSecurityPortalVault(SecurityCase):
     def setUpClass(cls):
         super().setUpClass()
         # A portal login someone else gave: the contact has no vault right.
-        cls.contact = cls.env["res.partner"].create(
-            {"name": "Mallory Contact", "parent_id": cls.client.id, "email": "mallory@evil.example.com"}
-        )
-        cls.plain_portal = new_test_user(
-            cls.env,
-            login="ch_sec_plain_portal",
+        cls.contact = cls._create_contact(cls.client, "Mallory Contact", email="mallory@evil.example.com")
+        cls.plain_portal = cls._create_user(
+            "ch_sec_plain_portal",
+            "base.group_portal",
             password="ch_sec_plain_portal_pw",
-            groups="base.group_portal",
             partner_id=cls.contact.id,
         )
 
@@ -98,11 +95,9 @@ class TestSecurityPortalVault(SecurityCase):
             with self.subTest(vals=vals):
                 self.assertRefused(role, "res.partner", "write", [person.ids, vals])
         self.assertEqual(person.parent_id, self.client)
-        flagged = self.env["res.partner"].create(
-            {"name": "Flagged", "parent_id": self.client.id, "email": "flagged@example.com", FLAG: True}
-        )
-        partner_manager = new_test_user(
-            self.env, login="ch_sec_pm", groups="client_hub.group_client_hub_user,base.group_partner_manager"
+        flagged = self._create_contact(self.client, "Flagged", email="flagged@example.com", **{FLAG: True})
+        partner_manager = self._create_user(
+            "ch_sec_pm", "client_hub.group_client_hub_user,base.group_partner_manager"
         )
         wizard = (
             self.env["portal.wizard"]

@@ -51,3 +51,13 @@ class TestSecurityReveal(SecurityCase):
 
     def test_default_limit_is_30_in_10_minutes(self):
         self.assertEqual(self.env[CREDENTIAL]._reveal_limit(), (30, 10))
+
+    def test_denied_reveal_over_rpc_is_logged_despite_the_rollback(self):
+        """A reveal refused over JSON-RPC rolls the request back, its audit row stays."""
+        result, failure = self.call_kw("credentials", CREDENTIAL, "reveal_secret", [self.forbidden.ids])
+        self.assertEqual(failure.get("name"), "odoo.exceptions.AccessError")
+        self.assertNotIn("forbidden-secret-value", f"{result!r} {failure!r}")
+        denied = self.log_rows(self.forbidden, "denied")
+        self.assertEqual(len(denied), 1)
+        self.assertEqual(denied.user_id, self.users["credentials"])
+        self.assertTrue(denied.remote_address)

@@ -1,6 +1,6 @@
 import json
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import SecurityCase
 
@@ -16,17 +16,14 @@ class TestSecurityVaultContact(SecurityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.users["merger"] = new_test_user(
-            cls.env,
-            login="ch_sec_merger",
-            password="ch_sec_merger_pw",
-            groups="client_hub.group_client_hub_user,base.group_partner_manager",
+        cls.users["merger"] = cls._create_security_user(
+            "merger", "client_hub.group_client_hub_user,base.group_partner_manager"
         )
         # A client with no credentials (the merge guard for credentials does not apply), whose contact
         # has the vault right.
-        cls.quiet_client = cls.env["res.partner"].create({"name": "Quiet Client", "is_company": True})
-        cls.quiet_contact = cls.env["res.partner"].create(
-            {"name": "Quiet Contact", "parent_id": cls.quiet_client.id, "client_hub_vault_access": True}
+        cls.quiet_client = cls._create_company_partner("Quiet Client")
+        cls.quiet_contact = cls._create_contact(
+            cls.quiet_client, "Quiet Contact", client_hub_vault_access=True
         )
 
     def _portal_credentials(self):

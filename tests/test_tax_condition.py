@@ -3,9 +3,11 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from .common import ClientHubFixtures
+
 
 @tagged("post_install", "-at_install")
-class TestTaxCondition(AccountTestInvoicingCommon):
+class TestTaxCondition(ClientHubFixtures, AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -31,15 +33,8 @@ class TestTaxCondition(AccountTestInvoicingCommon):
         )
 
     def _client(self, condition, vat="DE123456788"):
-        return self.env["res.partner"].create(
-            {
-                "name": f"Client {condition.code}",
-                "is_company": True,
-                "country_id": self.country.id,
-                "vat": vat,
-                "tax_condition_id": condition.id,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
+        return self._create_client(
+            f"Client {condition.code}", country_id=self.country.id, vat=vat, tax_condition_id=condition.id
         )
 
     def test_vat_required_condition_refuses_missing_vat(self):

@@ -1,4 +1,4 @@
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import ProjectsCase
 
@@ -6,9 +6,8 @@ from .common import ProjectsCase
 @tagged("post_install", "-at_install")
 class TestProjectsTour(ProjectsCase):
     def test_new_project_from_the_client_then_in_the_portal(self):
-        client = self._create_clients("Tour Projects Ltd")
-        portal = new_test_user(self.env, login="ch_tour_proj_portal", groups="base.group_portal")
-        portal.partner_id.parent_id = client
+        client = self._create_client("Tour Projects Ltd")
+        self._create_client_portal_user("ch_tour_proj_portal", client)
         self.start_tour("/odoo", "client_hub_new_project", login="ch_proj_manager")
         project = self.env["project.project"].search([("name", "=", "Tour Launch")])
         self.assertEqual(project.partner_id, client)

@@ -1,20 +1,15 @@
 import re
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import ClientHubHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestSurveyTour(HttpCase):
+class TestSurveyTour(ClientHubHttpCase):
     def test_send_survey_answer_anonymously_satisfaction_updated(self):
-        new_test_user(self.env, login="ch_tour_survey", groups="client_hub.group_client_hub_user")
-        client = self.env["res.partner"].create(
-            {
-                "name": "Survey Tour Ltd",
-                "is_company": True,
-                "email": "survey-tour@example.com",
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        self._create_user("ch_tour_survey", "client_hub.group_client_hub_user")
+        client = self._create_client("Survey Tour Ltd", email="survey-tour@example.com")
         self.start_tour(f"/odoo/res.partner/{client.id}", "client_hub_send_survey", login="ch_tour_survey")
         mail = self.env["mail.mail"].search([("recipient_ids", "in", client.ids)])
         [link] = re.findall(r'href="[^"]*(/client_hub/rate/[0-9a-f]+/3)"', mail.body_html)

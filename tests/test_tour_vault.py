@@ -1,21 +1,13 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import new_vault_key, vault_keys
+from .common import ClientHubHttpCase, new_vault_key, vault_keys
 
 
 @tagged("post_install", "-at_install")
-class TestVaultTour(HttpCase):
+class TestVaultTour(ClientHubHttpCase):
     def test_allowed_user_reveals_in_the_dialog(self):
-        user = new_test_user(
-            self.env, login="ch_tour_vault", groups="client_hub.group_client_hub_credentials"
-        )
-        client = self.env["res.partner"].create(
-            {
-                "name": "Tour Vault Client",
-                "is_company": True,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        user = self._create_user("ch_tour_vault", "client_hub.group_client_hub_credentials")
+        client = self._create_client("Tour Vault Client")
         with vault_keys(new_vault_key()):
             credential = self.env["res.partner.credential"].create(
                 {
@@ -31,14 +23,8 @@ class TestVaultTour(HttpCase):
         self.assertEqual(credential.log_ids.filtered(lambda log: log.action == "reveal").user_id, user)
 
     def test_user_without_credentials_group_follows_a_credential_link(self):
-        new_test_user(self.env, login="ch_tour_no_vault", groups="client_hub.group_client_hub_user")
-        client = self.env["res.partner"].create(
-            {
-                "name": "Tour Refused Client",
-                "is_company": True,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        self._create_user("ch_tour_no_vault", "client_hub.group_client_hub_user")
+        client = self._create_client("Tour Refused Client")
         with vault_keys(new_vault_key()):
             credential = self.env["res.partner.credential"].create(
                 {"partner_id": client.id, "name": "Tour Hidden", "secret": "tour-Hidden-7"}

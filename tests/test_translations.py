@@ -1,17 +1,19 @@
 from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import ClientHubHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestTranslations(HttpCase):
+class TestTranslations(ClientHubHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         for code in ("pl_PL", "ru_RU"):
             cls.env["res.lang"]._activate_lang(code)
         cls.env["ir.module.module"]._load_module_terms(["client_hub"], ["pl_PL", "ru_RU"], overwrite=True)
-        cls.user_pl = new_test_user(
-            cls.env, login="ch_polish", groups="client_hub.group_client_hub_user", context={"lang": "pl_PL"}
+        cls.user_pl = cls._create_user(
+            "ch_polish", "client_hub.group_client_hub_user", context={"lang": "pl_PL"}
         )
         cls.user_pl.lang = "pl_PL"
 
@@ -35,18 +37,9 @@ class TestTranslations(HttpCase):
             env["rating.rating"].create({"client_id": client.id, "rating": 7})
 
     def test_portal_page_in_russian(self):
-        client = self.env["res.partner"].create(
-            {
-                "name": "Русский клиент",
-                "is_company": True,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
-        )
-        user = new_test_user(
-            self.env, login="ch_russian", password="ch_russian_pw", groups="base.group_portal"
-        )
+        client = self._create_client("Русский клиент")
+        user = self._create_client_portal_user("ch_russian", client, password="ch_russian_pw")
         user.write({"lang": "ru_RU"})
-        user.partner_id.parent_id = client
         self.authenticate("ch_russian", "ch_russian_pw")
         # The portal's language is the visitor's choice, kept in the frontend_lang cookie.
         self.opener.cookies.set("frontend_lang", "ru_RU")

@@ -18,7 +18,8 @@ class TestVaultAccess(VaultCase):
         as_other = credential.with_user(self.user_not_listed)
         self.assertEqual(as_other.name, "Client FTP", "the Credentials group sees the metadata")
         # Not self.assertRaises: it rolls back to a savepoint, which would drop the log row too.
-        # (In a request the row is committed before the refusal is raised: see test_vault_rpc.)
+        # (In a request the row is committed before the refusal is raised: see test_security_reveal.py,
+        # test_denied_reveal_over_rpc_is_logged_despite_the_rollback.)
         with self.assertRaisesRegex(AccessError, "not allowed to reveal"):
             try:
                 as_other.reveal_secret()

@@ -1,6 +1,6 @@
-from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tests import Form, tagged
 
-from .common import VaultCase, new_vault_key, vault_keys
+from .common import ClientHubHttpCase, VaultCase, new_vault_key, vault_keys
 from .test_portal import PortalCase
 
 # Everything a user types on the credential form.
@@ -42,16 +42,10 @@ class TestVaultReadOnlyForm(VaultCase):
 
 
 @tagged("post_install", "-at_install")
-class TestVaultReadOnlyTour(HttpCase):
+class TestVaultReadOnlyTour(ClientHubHttpCase):
     def test_not_allowed_user_opens_a_credential(self):
-        new_test_user(self.env, login="ch_tour_read_only", groups="client_hub.group_client_hub_credentials")
-        client = self.env["res.partner"].create(
-            {
-                "name": "Tour Read-only Client",
-                "is_company": True,
-                "client_status_id": self.env.ref("client_hub.client_status_active").id,
-            }
-        )
+        self._create_user("ch_tour_read_only", "client_hub.group_client_hub_credentials")
+        client = self._create_client("Tour Read-only Client")
         with vault_keys(new_vault_key()):
             credential = self.env["res.partner.credential"].create(
                 {"partner_id": client.id, "name": "Tour CMS", "platform": "cms", "secret": "tour-Cms-9"}
