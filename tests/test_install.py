@@ -2,6 +2,7 @@ from stdnum.util import get_cc_module
 
 from odoo.tests import TransactionCase, tagged
 
+from ..hooks import uninstall_hook
 from .common import ClientHubCase
 
 
@@ -27,6 +28,19 @@ class TestInstall(ClientHubCase):
         Partner = self.env["res.partner"].with_user(self.user_client_hub)
         self.assertTrue(all(Partner.has_access(operation) for operation in ("create", "write", "unlink")))
         self.assertFalse(self.user_client_hub.has_group("client_hub.group_client_hub_manager"))
+
+    def test_uninstall_frees_every_record_partners_point_to(self):
+        """Uninstalling deletes the module's statuses, categories, contract types…, which partners
+        reference with ON DELETE RESTRICT: the hook clears every such column, including ones added
+        after it was written (the contract type's was forgotten once)."""
+        contract = self.env.ref("client_hub.contract_type_retainer")
+        client = self._create_client("Uninstall Ltd", contract_type_id=contract.id)
+        self.assertTrue(client.client_status_id)
+        uninstall_hook(self.env)
+        self.env.invalidate_all()
+        self.assertFalse(client.contract_type_id)
+        self.assertFalse(client.client_status_id)
+        contract.unlink()  # what Odoo's uninstall does next: refused while a partner points to it
 
 
 @tagged("post_install", "-at_install")
