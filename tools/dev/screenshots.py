@@ -2,7 +2,8 @@
 
 A demo database is made anew (`client_hub_shots`), served on 127.0.0.1, and Debian's Chromium,
 driven by Playwright's Python client (no browser of its own), goes through the screens as the
-demo's users: the back office as `admin`, the portal as `portal`. Each screen is saved as a PNG
+demo's users: the back office as `admin` (and as `vault`, a credential it may only read), the
+portal as `portal`. Each screen is saved as a PNG
 in static/description/screenshots/, where README.md and the Apps page (index.html) show them.
 """
 
@@ -49,9 +50,14 @@ class Camera:
         self.page.wait_for_selector(".o_loading_indicator", state="detached")
         self.page.wait_for_timeout(800)
 
-    def shoot(self, name, full_page=False):
+    def shoot(self, name, full_page=False, height=None):
         path = OUT / f"{name}.png"
+        if height:  # the web client scrolls inside its own pane: a taller window shows more of a form
+            self.page.set_viewport_size({**VIEWPORT, "height": height})
+            self.settle()
         self.page.screenshot(path=str(path), full_page=full_page)
+        if height:
+            self.page.set_viewport_size(VIEWPORT)
         self.taken.append(path)
         print(f"    {path.relative_to(ROOT)}", flush=True)
 
@@ -74,7 +80,7 @@ def ensure_corrected_invoice():
     )
     if found:
         return [int(n) for n in found.split("|")]
-    from odoo import Command  # noqa: PLC0415
+    from odoo.fields import Command  # noqa: PLC0415
 
     setup_odoo()
     with odoo_env(DB) as env:
@@ -129,7 +135,14 @@ def back_office(camera):
     camera.shoot("clients_kanban")
     client = record_id("client_hub.client_kowalski")
     camera.open(f"{clients}/{client}", ".o_form_view .o_form_sheet")
-    camera.shoot("client_page")
+    camera.shoot("client_page", height=1500)
+    # The Finance tab of a client that owes money (an overdue invoice, partly paid).
+    camera.open(f"{clients}/{record_id('client_hub.client_mazowsze')}", ".o_form_view .o_form_sheet")
+    camera.page.click(".o_notebook .nav-link[name=client_hub_finance]")
+    camera.settle()
+    camera.shoot("client_finance")
+    camera.open("/odoo/action-client_hub.res_partner_client_report_action", ".o_pivot")
+    camera.shoot("clients_analysis")
     credential = int(
         psql(DB, f"SELECT id FROM res_partner_credential WHERE partner_id = {client} ORDER BY id LIMIT 1")
     )
@@ -178,6 +191,20 @@ def survey_page(camera):
     camera.shoot("survey_page", full_page=True)
 
 
+def vault_user(camera):
+    """A credential the `vault` user is not allowed on: its form opens read-only."""
+    credential = int(
+        psql(
+            DB,
+            "SELECT c.id FROM res_partner_credential c WHERE c.id NOT IN ("
+            " SELECT r.res_partner_credential_id FROM res_partner_credential_res_users_rel r"
+            " JOIN res_users u ON u.id = r.res_users_id WHERE u.login = 'vault') ORDER BY c.id LIMIT 1",
+        )
+    )
+    camera.open(f"/odoo/action-client_hub.res_partner_credential_action/{credential}", ".o_form_view")
+    camera.shoot("credential_readonly")
+
+
 def portal(camera):
     for path, name in (
         ("/my", "portal_home"),
@@ -201,7 +228,12 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     with serving(DB, args.port, DEV / "screenshots-server.log") as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium())
-        for login, tour in (("admin", back_office), ("portal", portal), (None, survey_page)):
+        for login, tour in (
+            ("admin", back_office),
+            ("vault", vault_user),
+            ("portal", portal),
+            (None, survey_page),
+        ):
             context = browser.new_context(viewport=VIEWPORT, locale="en-US")
             page = context.new_page()
             page.set_default_timeout(120_000)  # a first visit builds the asset bundles
