@@ -1,6 +1,6 @@
 from odoo.tests import Form, tagged
 
-from .common import ClientHubHttpCase, VaultCase, new_vault_key, vault_keys
+from .common import ClientHubHttpCase, VaultCase, migration_script, new_vault_key, vault_keys
 from .test_portal import PortalCase
 
 # Everything a user types on the credential form.
@@ -39,6 +39,15 @@ class TestVaultReadOnlyForm(VaultCase):
         # What the web client reads: no value, not a port 0.
         credential = self._credential(port=False)
         self.assertIs(credential.with_user(self.user_not_listed).read(["port"])[0]["port"], False)
+
+    def test_update_turns_a_stored_port_0_into_no_port(self):
+        """19.0.1.4.0 stored "no port" as 0: the update's script leaves real ports alone."""
+        without, with_port = self._credential(port=False), self._credential(port=2222)
+        self.env.cr.execute("UPDATE res_partner_credential SET port = 0 WHERE id = %s", [without.id])
+        migration_script("19.0.1.5.0", "post-credential-port").migrate(self.env.cr, "19.0.1.4.0")
+        self.env.invalidate_all()
+        self.assertIs(without.port, False)
+        self.assertEqual(with_port.port, 2222)
 
 
 @tagged("post_install", "-at_install")
