@@ -78,3 +78,4 @@ from . import test_vault_storage
 from . import test_wkhtmltopdf_build
 from . import test_review_attack
 from . import test_security_vault_contact
+from . import test_review_finance
