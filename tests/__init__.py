@@ -48,6 +48,7 @@ from . import test_query_counts
 from . import test_reports
 from . import test_review_attack
 from . import test_review_corrections
+from . import test_review_finance
 from . import test_review_satisfaction
 from . import test_satisfaction
 from . import test_satisfaction_analysis
