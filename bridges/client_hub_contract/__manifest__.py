@@ -1,10 +1,9 @@
 {
     "name": "Client Hub: Contracts (OCA contract)",
-    "summary": "The client's recurring contracts (OCA's contract) on the client, its list, analysis and portal",
+    "summary": "The client's recurring contracts (OCA's contract) on its form, list, analysis and portal",
     "version": "19.0.1.0.0",
     "category": "Sales/CRM",
     "author": "Client Hub contributors",
-    "website": "https://github.com/OCA/contract",
     # A work based on OCA's contract (AGPL-3): the bridge is AGPL-3 too.
     "license": "AGPL-3",
     "depends": ["client_hub", "contract"],
@@ -17,5 +16,8 @@
         "views/portal_templates.xml",
     ],
     "demo": ["demo/contract_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["client_hub_contract/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

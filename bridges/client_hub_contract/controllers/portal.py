@@ -1,6 +1,5 @@
-from odoo.http import request
-
 from odoo.addons.client_hub.controllers.portal import ClientHubPortal
+from odoo.http import request
 
 
 class ClientHubContractPortal(ClientHubPortal):

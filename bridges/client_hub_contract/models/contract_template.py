@@ -6,7 +6,6 @@ class ContractTemplate(models.Model):
 
     client_contract_type_id = fields.Many2one(
         "res.partner.contract.type",
-        string="Client Contract Type",
         help="Client Hub's contract type of the clients who sign a contract of this template: given to "
         "a client that has none yet when its first contract of the template is saved.",
     )

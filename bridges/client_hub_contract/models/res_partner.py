@@ -71,13 +71,17 @@ class ResPartner(models.Model):
         counts = {client: values["active"] for client, values in self._client_hub_contract_figures().items()}
         matching = [client for client, count in counts.items() if compare(count, value)]
         if compare(0, value):  # clients without contracts match too: exclude those that do not
-            return [("commercial_partner_id", "not in", [client for client in counts if client not in matching])]
+            return [
+                ("commercial_partner_id", "not in", [client for client in counts if client not in matching])
+            ]
         return [("commercial_partner_id", "in", matching)]
 
     def _search_client_contract_ends_soon(self, operator, value):
         if operator != "in":
             return NotImplemented
-        ending = [client for client, values in self._client_hub_contract_figures().items() if values["ends_soon"]]
+        ending = [
+            client for client, values in self._client_hub_contract_figures().items() if values["ends_soon"]
+        ]
         if True in value:
             return [("commercial_partner_id", "in", ending)]
         return [("commercial_partner_id", "not in", ending)]
@@ -85,6 +89,7 @@ class ResPartner(models.Model):
     def action_open_client_contracts(self):
         """OCA's customer contracts of the client and its contacts."""
         self.ensure_one()
+        self.env["contract.contract"].check_access("read")  # OCA's groups: a clear refusal, not an empty list
         client = self.commercial_partner_id
         action = self.env["ir.actions.act_window"]._for_xml_id("contract.action_customer_contract")
         action["display_name"] = self.env._("%(client)s's Contracts", client=client.name)
@@ -96,6 +101,7 @@ class ResPartner(models.Model):
         """OCA's contract form for a new customer contract of the client, invoiced to its invoice
         address."""
         self.ensure_one()
+        self.env["contract.contract"].check_access("create")
         action = self.env["ir.actions.act_window"]._for_xml_id("contract.action_customer_contract")
         action.update(
             {
@@ -122,7 +128,9 @@ class ResPartner(models.Model):
         """{client id: {active, future, next_start, ends_soon}} of the given clients (of all clients
         when None): one query over the customer contracts of the user's companies, whatever the number
         of clients."""
-        self.env["contract.line"].flush_model(["contract_id", "date_start", "date_end", "is_canceled", "active"])
+        self.env["contract.line"].flush_model(
+            ["contract_id", "date_start", "date_end", "is_canceled", "active"]
+        )
         self.env["contract.contract"].flush_model(["partner_id", "company_id", "contract_type", "active"])
         today = fields.Date.context_today(self)
         self.env.cr.execute(

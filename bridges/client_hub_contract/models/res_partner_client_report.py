@@ -42,8 +42,8 @@ class ResPartnerClientReport(models.Model):
         currency_table = self.env["res.currency"]._get_simple_currency_table(self.env.companies)
         return SQL(
             """SELECT partner.commercial_partner_id AS client_id, COUNT(DISTINCT c.id) AS count,
-                      SUM(line.monthly_recurring * COALESCE(company_rate.rate, 1) / COALESCE(line_rate.rate, 1)
-                          * account_currency_table.rate) AS revenue
+                      SUM(line.monthly_recurring * COALESCE(company_rate.rate, 1)
+                          / COALESCE(line_rate.rate, 1) * account_currency_table.rate) AS revenue
                  FROM contract_line line
                  JOIN contract_contract c ON c.id = line.contract_id
                  JOIN res_partner partner ON partner.id = c.partner_id
@@ -53,7 +53,8 @@ class ResPartnerClientReport(models.Model):
             LEFT JOIN LATERAL (%(company_rate)s) company_rate ON line.currency_id != company.currency_id
                 WHERE c.active AND c.contract_type = 'sale' AND line.active
                   AND NOT COALESCE(line.is_canceled, FALSE) AND line.display_type IS NULL
-                  AND line.date_start <= CURRENT_DATE AND (line.date_end IS NULL OR line.date_end >= CURRENT_DATE)
+                  AND line.date_start <= CURRENT_DATE
+                  AND (line.date_end IS NULL OR line.date_end >= CURRENT_DATE)
              GROUP BY partner.commercial_partner_id""",
             currency_table=currency_table,
             line_rate=self._latest_rate(SQL("line.currency_id")),

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-
 from odoo.addons.client_hub.tests.common import ClientHubFixtures
 
 
@@ -11,7 +10,9 @@ class ContractFixtures(ClientHubFixtures):
     @classmethod
     def _setup_contracts(cls):
         cls.today = fields.Date.context_today(cls.env["res.partner"])
-        cls.service = cls.env["product.product"].create({"name": "Hosting", "type": "service", "list_price": 100})
+        cls.service = cls.env["product.product"].create(
+            {"name": "Hosting", "type": "service", "list_price": 100}
+        )
 
     @classmethod
     def _create_contract(cls, partner, *lines, **values):

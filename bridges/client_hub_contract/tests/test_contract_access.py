@@ -41,9 +41,14 @@ class TestContractAccess(ContractFixtures, TransactionCase):
         invoice_address = self.env["res.partner"].create(
             {"name": "Billing dept", "parent_id": self.client.id, "type": "invoice"}
         )
-        action = self.client.with_user(self.accountant).with_context(
-            default_client_status_id=self.env.ref("client_hub.client_status_prospect").id, default_is_company=True
-        ).action_new_client_contract()
+        action = (
+            self.client.with_user(self.accountant)
+            .with_context(
+                default_client_status_id=self.env.ref("client_hub.client_status_prospect").id,
+                default_is_company=True,
+            )
+            .action_new_client_contract()
+        )
         self.assertEqual(action["context"]["default_partner_id"], self.client.id)
         self.assertEqual(action["context"]["default_invoice_partner_id"], invoice_address.id)
         self.assertFalse(
@@ -53,7 +58,7 @@ class TestContractAccess(ContractFixtures, TransactionCase):
         contract = (
             self.env["contract.contract"]
             .with_user(self.accountant)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"name": "From the client"})
         )
         self.assertEqual(contract.partner_id, self.client)
@@ -64,7 +69,11 @@ class TestContractAccess(ContractFixtures, TransactionCase):
         Report = self.env["res.partner.client.report"]
         self.assertTrue(Report.with_user(self.hub).search_count([("partner_id", "=", self.client.id)]))
         with self.assertRaises(AccessError):
-            Report.with_user(self.hub).search([("partner_id", "=", self.client.id)]).read(["recurring_revenue"])
-        rows = Report.with_user(self.billing).search([("partner_id", "=", self.client.id), ("kind", "=", "client")])
+            Report.with_user(self.hub).search([("partner_id", "=", self.client.id)]).read(
+                ["recurring_revenue"]
+            )
+        rows = Report.with_user(self.billing).search(
+            [("partner_id", "=", self.client.id), ("kind", "=", "client")]
+        )
         self.assertEqual(rows.recurring_revenue, 100.0)
         self.assertEqual(rows.with_user(self.hub).contract_count, 1)

@@ -14,7 +14,9 @@ class TestContractPortal(ContractFixtures, HttpCase):
         cls._setup_contracts()
         cls.client, cls.rival = cls._create_clients("Portal Contract Client", "Rival Contract Client")
         cls.contract = cls._create_contract(cls.client, {"date_start": cls._days(-1)}, name="Our hosting")
-        cls.rival_contract = cls._create_contract(cls.rival, {"date_start": cls._days(-1)}, name="Rival hosting")
+        cls.rival_contract = cls._create_contract(
+            cls.rival, {"date_start": cls._days(-1)}, name="Rival hosting"
+        )
         cls.portal = cls._create_client_portal_user("ch_contract_portal", cls.client)
 
     def test_the_profile_links_to_the_clients_contracts(self):
