@@ -131,24 +131,30 @@ class ResPartner(models.Model):
         self.env["contract.line"].flush_model(
             ["contract_id", "date_start", "date_end", "is_canceled", "active"]
         )
-        self.env["contract.contract"].flush_model(["partner_id", "company_id", "contract_type", "active"])
+        self.env["contract.contract"].flush_model(
+            ["commercial_partner_id", "company_id", "contract_type", "active"]
+        )
         today = fields.Date.context_today(self)
         self.env.cr.execute(
             SQL(
                 """
                 WITH contract AS (
-                    SELECT partner.commercial_partner_id AS client_id,
-                           bool_or(line.date_start <= %(today)s
-                                   AND (line.date_end IS NULL OR line.date_end >= %(today)s)) AS running,
-                           MIN(line.date_start) FILTER (WHERE line.date_start > %(today)s) AS next_start,
-                           bool_and(line.date_end IS NOT NULL) AND MAX(line.date_end) <= %(soon)s AS ends_soon
+                    -- Each contract's lines through their index (a join would scan every line).
+                    SELECT c.commercial_partner_id AS client_id, line.*
                       FROM contract_contract c
-                      JOIN res_partner partner ON partner.id = c.partner_id
-                      JOIN contract_line line ON line.contract_id = c.id
-                                             AND line.active AND NOT COALESCE(line.is_canceled, FALSE)
-                                             AND line.display_type IS NULL
+                      CROSS JOIN LATERAL (
+                          SELECT bool_or(line.date_start <= %(today)s
+                                     AND (line.date_end IS NULL OR line.date_end >= %(today)s)) AS running,
+                                 MIN(line.date_start) FILTER (WHERE line.date_start > %(today)s)
+                                     AS next_start,
+                                 bool_and(line.date_end IS NOT NULL)
+                                     AND MAX(line.date_end) <= %(soon)s AS ends_soon,
+                                 COUNT(*) AS lines
+                            FROM contract_line line
+                           WHERE line.contract_id = c.id AND line.active AND line.is_canceled IS NOT TRUE
+                                 AND line.display_type IS NULL
+                      ) line
                      WHERE c.active AND c.contract_type = 'sale' AND c.company_id IN %(companies)s %(clients)s
-                  GROUP BY c.id, partner.commercial_partner_id
                 )
                 SELECT client_id,
                        COUNT(*) FILTER (WHERE running),
@@ -156,12 +162,13 @@ class ResPartner(models.Model):
                        MIN(next_start) FILTER (WHERE NOT running),
                        bool_or(running AND ends_soon)
                   FROM contract
+                 WHERE lines > 0
               GROUP BY client_id
                 """,
                 today=today,
                 soon=today + timedelta(days=ENDING_DAYS),
                 companies=tuple(self.env.companies.ids),
-                clients=SQL("AND partner.commercial_partner_id IN %s", tuple(clients.ids) or (None,))
+                clients=SQL("AND c.commercial_partner_id IN %s", tuple(clients.ids) or (None,))
                 if clients is not None
                 else SQL(),
             )

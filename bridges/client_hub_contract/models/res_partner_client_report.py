@@ -41,12 +41,11 @@ class ResPartnerClientReport(models.Model):
         Odoo's currency table (as the revenue)."""
         currency_table = self.env["res.currency"]._get_simple_currency_table(self.env.companies)
         return SQL(
-            """SELECT partner.commercial_partner_id AS client_id, COUNT(DISTINCT c.id) AS count,
+            """SELECT c.commercial_partner_id AS client_id, COUNT(DISTINCT c.id) AS count,
                       SUM(line.monthly_recurring * COALESCE(company_rate.rate, 1)
                           / COALESCE(line_rate.rate, 1) * account_currency_table.rate) AS revenue
                  FROM contract_line line
                  JOIN contract_contract c ON c.id = line.contract_id
-                 JOIN res_partner partner ON partner.id = c.partner_id
                  JOIN res_company company ON company.id = c.company_id
                  JOIN %(currency_table)s ON account_currency_table.company_id = c.company_id
             LEFT JOIN LATERAL (%(line_rate)s) line_rate ON line.currency_id != company.currency_id
@@ -55,7 +54,7 @@ class ResPartnerClientReport(models.Model):
                   AND NOT COALESCE(line.is_canceled, FALSE) AND line.display_type IS NULL
                   AND line.date_start <= CURRENT_DATE
                   AND (line.date_end IS NULL OR line.date_end >= CURRENT_DATE)
-             GROUP BY partner.commercial_partner_id""",
+             GROUP BY c.commercial_partner_id""",
             currency_table=currency_table,
             line_rate=self._latest_rate(SQL("line.currency_id")),
             company_rate=self._latest_rate(SQL("company.currency_id")),
