@@ -37,6 +37,11 @@ class ResPartner(models.Model):
         compute="_compute_client_contracts",
         help="Customer contracts of the client and its contacts that start later (no line runs yet).",
     )
+    client_contract_count = fields.Integer(
+        string="Contracts",
+        compute="_compute_client_contracts",
+        help="Customer contracts of the client and its contacts running today or starting later.",
+    )
     client_contract_next_start = fields.Date(
         string="Next Contract Start",
         compute="_compute_client_contracts",
@@ -55,6 +60,7 @@ class ResPartner(models.Model):
             values = figures.get(partner._origin.commercial_partner_id.id, {})
             partner.client_contract_active_count = values.get("active", 0)
             partner.client_contract_future_count = values.get("future", 0)
+            partner.client_contract_count = values.get("active", 0) + values.get("future", 0)
             partner.client_contract_next_start = values.get("next_start", False)
             partner.client_contract_ends_soon = values.get("ends_soon", False)
 

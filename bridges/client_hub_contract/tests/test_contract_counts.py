@@ -32,6 +32,7 @@ class TestContractCounts(ContractFixtures, TransactionCase):
             self.assertEqual(partner.client_contract_active_count, 2, partner.name)
             self.assertEqual(partner.client_contract_future_count, 2, partner.name)
             self.assertEqual(partner.client_contract_next_start, self._days(1), partner.name)
+            self.assertEqual(partner.client_contract_count, 4, "the smart button: running and future")
         self.assertEqual(self.other.client_contract_active_count, 0)
         self.assertFalse(self.other.client_contract_next_start)
 
