@@ -37,7 +37,7 @@ lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
 i18n: env ## export i18n/client_hub.pot from the code and merge it into the .po files
 	@tools/dev/i18n.sh update
 
-bench: env ## benchmark against vanilla Odoo on one database: make bench [MODE=all|survey|correction|axis|scale] [N=10000] [REPS=5]
+bench: env ## benchmark against vanilla Odoo on one database: make bench [MODE=all|survey|correction|contract|axis|scale] [N=10000] [REPS=5]
 	@PYTHONPATH=$(CURDIR)/tools/dev .dev/bin/python -m bench $(or $(MODE),all) \
 		--clients $(or $(N),10000) --repetitions $(or $(REPS),5) $(BENCH_ARGS)
 

@@ -235,8 +235,13 @@ class ClientHubPortal(CustomerPortal):
                 "project_count": request.env["project.project"].search_count(self._prepare_project_domain()),
                 # The client's money, decided by the model for the user's own client.
                 "finance": request.env["res.partner"]._client_hub_portal_finance(),
+                **self._client_hub_profile_values(client),
             },
         )
+
+    def _client_hub_profile_values(self, client):
+        """More values for the Company Profile page: a hook for the bridges (contracts)."""
+        return {}
 
     def _client_hub_update_profile(self, client, form):
         env = request.env

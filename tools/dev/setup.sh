@@ -156,7 +156,7 @@ setup_oca() {
         step "OCA addons: .dev/oca ready"; return
     fi
     [ -x "$DEV/venv/bin/pip" ] || die "The OCA addons are installed with .dev/venv's pip: run the venv step first."
-    step "OCA addons: installing partner_mobile and partner_contact_gender into .dev/oca"
+    step "OCA addons: installing the OCA addons of tools/dev/oca-requirements.txt into .dev/oca"
     rm -rf "$target"
     PIP_CACHE_DIR="$DEV/cache/pip" "$DEV/venv/bin/pip" install -q --disable-pip-version-check --no-deps \
         --target "$target" -r "$req" 2> >(grep -v '^WARNING: Location' >&2) \

@@ -9,6 +9,7 @@ from devlib import DEV, odoo_env, setup_odoo
 
 from . import __doc__ as DESCRIPTION
 from .clients import bench_create, bench_grouping, bench_list
+from .contract import bench_contract_list, ensure_contract_db, print_contract_table
 from .correction import bench_correction
 from .databases import ensure_bench_db, ensure_dependencies_db, ensure_module_db
 from .install import measure_axis, measure_install, measure_install_at_scale, measure_project_install
@@ -90,6 +91,17 @@ def run_correction(args):
     print_table(data)
 
 
+def run_contract(args):
+    """The Clients list with the contract columns (OCA's contract) against the list without them."""
+    db = f"{args.db}_contract"
+    ensure_contract_db(db, f"{args.db}_base", args.clients)
+    step(f"Clients list with and without the contract columns on {db}")
+    with odoo_env(db) as env:
+        data = bench_contract_list(env, args.repetitions)
+        env.cr.rollback()
+    print_contract_table(data, args.clients)
+
+
 def run_axis(args):
     """The scale axis only: list, lookup, grouping and portal pages at each size."""
     base_db = f"{args.db}_base"
@@ -141,6 +153,7 @@ def parser():
         ("all", run_all, (common, scale, axis)),
         ("survey", run_survey, (common,)),
         ("correction", run_correction, (common,)),
+        ("contract", run_contract, (common,)),
         ("axis", run_axis, (common, axis)),
         ("scale", run_scale, (common, scale)),
     ):

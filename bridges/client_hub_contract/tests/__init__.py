@@ -1,0 +1,5 @@
+from . import test_contract_counts
+from . import test_contract_access
+from . import test_contract_analysis
+from . import test_contract_portal
+from . import test_contract_tour
