@@ -105,11 +105,19 @@ class TestRecordsCreatedFromAClientPage(ClientHubCase):
         self.assertEqual(anna.type, "contact")
         self.assertFalse(anna.is_company or anna.is_client or anna.ref)
 
-    def test_partner_created_elsewhere_from_the_page_is_no_client(self):
-        # A quick create (the referrer) gets no default_ key from the web client: the menu's key
-        # does not reach it; without a parent, the key alone would make it a client.
-        referrer = self.env["res.partner"].with_user(self.user_client_hub).name_create("Referrer Ltd")
-        self.assertFalse(self.env["res.partner"].browse(referrer[0]).is_client)
+    def test_quick_create_in_a_kanban_column_makes_a_client_of_its_status(self):
+        # The kanban grouped by status adds the column's default_client_status_id to the menu's.
+        context = {**self.menu_context, "default_client_status_id": self.status_active.id}
+        partner_id, _name = (
+            self.env["res.partner"]
+            .with_user(self.user_client_hub)
+            .with_context(**context)
+            .name_create("Quick Ltd")
+        )
+        quick = self.env["res.partner"].browse(partner_id)
+        self.assertTrue(quick.is_company)
+        self.assertEqual(quick.client_status_id, self.status_active)
+        self.assertRegex(quick.ref, r"^CL\d{5}$")
 
 
 @tagged("post_install", "-at_install")

@@ -14,6 +14,7 @@ class TestPortalAddressTypeRequired(PortalCase):
         return {
             "name": "A Dock",
             "email": "dock@example.com",
+            "phone": "+48 58 555 0101",
             "street": "ul. Portowa 2",
             "city": "Gdynia",
             "zip": "81-001",

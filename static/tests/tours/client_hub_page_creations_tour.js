@@ -67,7 +67,7 @@ registry.category("web_tour.tours").add("client_hub_page_adds_addresses", {
         {
             content: "The row is a delivery address",
             trigger:
-                "div[name=client_address_ids] .o_data_row:contains(Tour Dock) .o_field_widget[name=address_type_id]:contains(Delivery)",
+                "div[name=client_address_ids] .o_data_row.o_selected_row .o_field_widget[name=address_type_id] input:value(Delivery)",
         },
         ...addAddressRow("Add a correspondence address", "Tour PO Box", "PO Box 12", "Sopot"),
         ...saveTheClient(),
@@ -91,7 +91,7 @@ registry.category("web_tour.tours").add("client_hub_page_adds_contact", {
         },
         {
             content: "Add a contact",
-            trigger: "div[name=child_ids] .o_cp_buttons button",
+            trigger: "div[name=child_ids] .o-kanban-button-new",
             run: "click",
         },
         {

@@ -34,6 +34,11 @@ registry.category("web_tour.tours").add("client_hub_portal_address_type", {
             run: "edit dock@phone.example.com",
         },
         {
+            content: "Its phone",
+            trigger: "input[name=phone]",
+            run: "edit +48 58 555 0101",
+        },
+        {
             content: "Its street",
             trigger: "input[name=street]",
             run: "edit 7 Marina Road",
