@@ -38,5 +38,5 @@ class ResPartner(models.Model):
         context = self.env.context
         if values.get("parent_id") and any(key in context for key in CLIENT_MAKING_DEFAULTS):
             kept = {key: value for key, value in context.items() if key not in CLIENT_MAKING_DEFAULTS}
-            return self.with_context(kept)
+            return self.with_env(self.env(context=kept))
         return self
