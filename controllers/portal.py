@@ -188,10 +188,12 @@ class ClientHubPortal(CustomerPortal):
         elif (
             not type_id
             and editable
+            # A new address needs one; a typed one keeps its own unless the form empties it.
+            and (not partner_sudo or "address_type_id" in address_values)
             and self._client_hub_client()
             and self._client_hub_address_type_required(partner_sudo)
         ):
-            # Without it the address would be a plain contact, its address replaced by the company's.
+            # Without it a new address would be a plain contact, its address replaced by the company's.
             invalid.add("address_type_id")
             messages.append(request.env._("Choose the type of this address."))
         if (

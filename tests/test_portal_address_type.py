@@ -64,3 +64,17 @@ class TestPortalAddressTypeRequired(PortalCase):
             self._address_form(partner_id=str(partner.id), name=partner.name, email=partner.email),
         )
         self.assertNotIn("Choose the type of this address.", response.text)
+
+    def test_typed_address_keeps_its_type_unless_the_form_empties_it(self):
+        delivery = self.env.ref("client_hub.address_type_delivery")
+        dock = self.env["res.partner"].create(
+            {"name": "A Dock", "parent_id": self.client_a.id, "address_type_id": delivery.id}
+        )
+        self._login(self.user_a)
+        form = self._address_form(partner_id=str(dock.id))
+        response = self._post("/my/address/submit", form)
+        self.assertIn("Choose the type of this address.", response.text)
+        del form["address_type_id"]  # a form without the field: the stored type stays
+        response = self._post("/my/address/submit", {**form, "street": "ul. Nowa 3"})
+        self.assertIn("redirectUrl", response.text)
+        self.assertEqual((dock.address_type_id, dock.street), (delivery, "ul. Nowa 3"))

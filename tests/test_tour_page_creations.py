@@ -49,6 +49,14 @@ class TestPageCreationTours(ClientHubHttpCase):
         self.assertFalse(person.address_type_id)
         self.assertEqual(self._clients_count(), clients)
 
+    def test_new_client_of_the_menu_is_a_prospect_company(self):
+        self._create_user("ch_tour_pages", "client_hub.group_client_hub_user")
+        self.start_tour("/odoo", "client_hub_menu_new_client", login="ch_tour_pages")
+        client = self.env["res.partner"].search([("name", "=", "Menu New Ltd")])
+        self.assertTrue(client.is_company and client.is_client)
+        self.assertEqual(client.client_status_id, self.env.ref("client_hub.client_status_prospect"))
+        self.assertRegex(client.ref, r"^CL\d{5}$")
+
     def test_portal_access_granted_from_the_client_page(self):
         self._create_user("ch_tour_portal", "client_hub.group_client_hub_user,base.group_partner_manager")
         person = self._create_contact(self.client, "Portal Person", email="portal.person@tour.example.com")

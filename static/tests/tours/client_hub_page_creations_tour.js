@@ -141,3 +141,30 @@ registry.category("web_tour.tours").add("client_hub_page_grants_portal", {
         },
     ],
 });
+
+// The Clients menu's New: still a company with the status Prospect.
+registry.category("web_tour.tours").add("client_hub_menu_new_client", {
+    url: "/odoo",
+    steps: () => [
+        ...stepUtils.goToAppSteps("client_hub.client_hub_menu_root", "Open the Clients app"),
+        {
+            content: "New client",
+            trigger: ".o_control_panel .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "The new client is a company",
+            trigger: ".o_field_widget[name=company_type] input[data-value=company]:checked",
+        },
+        {
+            content: "with the status Prospect",
+            trigger: ".o_form_statusbar .o_statusbar_status button.o_arrow_button_current:contains(Prospect)",
+        },
+        {
+            content: "Name it",
+            trigger: ".o_field_widget[name=name] input",
+            run: "edit Menu New Ltd",
+        },
+        ...saveTheClient(),
+    ],
+});
