@@ -2,7 +2,7 @@
     "name": "Client Hub",
     "summary": "Client profiles, credential vault, typed addresses, client portal "
     "and corrective invoices on top of Odoo contacts",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Sales/CRM",
     "author": "Client Hub contributors",
     "license": "LGPL-3",

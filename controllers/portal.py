@@ -122,11 +122,16 @@ class ClientHubPortal(CustomerPortal):
         if self._client_hub_client():
             address_types = self._client_hub_portal_address_types()
             values["client_hub_address_types"] = address_types
-            # "Add" under a type's heading opens the form on that type, titled with it.
+            # "Add" under a type's heading opens the form on that type, titled with it; Odoo's
+            # Delivery / Billing "Add" on the first editable type of that kind.
             chosen = address_types.filtered(
                 lambda address_type: address_type.code == kwargs.get("client_hub_type")
             )
+            if not partner_sudo and not chosen:
+                core_type = "invoice" if values.get("address_type") == "billing" else "delivery"
+                chosen = address_types.filtered(lambda address_type: address_type.core_type == core_type)
             values["client_hub_address_type"] = partner_sudo.address_type_id or chosen[:1]
+            values["client_hub_address_type_required"] = self._client_hub_address_type_required(partner_sudo)
         return values
 
     def _prepare_address_data(self, partner_sudo, **kwargs):
@@ -180,6 +185,17 @@ class ClientHubPortal(CustomerPortal):
         elif type_id and type_id not in editable.ids:
             invalid.add("address_type_id")
             messages.append(request.env._("Choose an address type from the list."))
+        elif (
+            not type_id
+            and editable
+            # A new address needs one; a typed one keeps its own unless the form empties it.
+            and (not partner_sudo or "address_type_id" in address_values)
+            and self._client_hub_client()
+            and self._client_hub_address_type_required(partner_sudo)
+        ):
+            # Without it a new address would be a plain contact, its address replaced by the company's.
+            invalid.add("address_type_id")
+            messages.append(request.env._("Choose the type of this address."))
         if (
             "email" in address_values
             and not partner_sudo._client_hub_is_vault_manager()
@@ -193,6 +209,12 @@ class ClientHubPortal(CustomerPortal):
             invalid.add("is_default_address")
             messages.append(request.env._("Choose an address type to make this address a default one."))
         return invalid, missing, messages
+
+    @staticmethod
+    def _client_hub_address_type_required(partner_sudo):
+        """A new address of a client, or one that has a type, needs its type (the client's own
+        address and its people have none)."""
+        return not partner_sudo or bool(partner_sudo.address_type_id)
 
     def _create_or_update_address(self, partner_sudo, *args, **kwargs):
         # A rule of the model (a constraint, a UserError) is a message in the form, not an HTTP error.

@@ -4,6 +4,7 @@ from . import res_partner_tax_condition
 from . import rating_rating
 from . import res_partner_address_type
 from . import res_partner
+from . import res_partner_menu_defaults
 from . import res_partner_address  # its create()/write() wrap res_partner's: same order as before
 from . import res_partner_satisfaction
 from . import res_partner_project

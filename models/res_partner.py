@@ -140,12 +140,18 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         # Number new clients in their values, not with a second write per record. The status may
         # come from a default (the Clients menu's context, an ir.default, an import): resolve the
-        # defaults of the fields that decide it once for the batch, as create() would.
+        # defaults of the fields that decide it once for the batch (once more for the partners
+        # created under another, which take no client-making default), as create() would.
         today = fields.Date.context_today(self)
-        defaults = self.default_get(list(CLIENT_DECIDING_FIELDS))
+        defaults_by_context = {}
         unnumbered = defaultdict(list)  # company id → values of new clients without a number
         for vals in vals_list:
             check_not_computed(self, vals)
+            model = self._client_hub_for_values(vals)
+            under_parent = model is not self
+            if under_parent not in defaults_by_context:
+                defaults_by_context[under_parent] = model.default_get(list(CLIENT_DECIDING_FIELDS))
+            defaults = defaults_by_context[under_parent]
             values = {**{name: defaults.get(name) for name in CLIENT_DECIDING_FIELDS}, **vals}
             if values["client_status_id"] and (values["is_company"] or not values["parent_id"]):
                 vals["client_status_id"] = values["client_status_id"]

@@ -84,3 +84,7 @@ from . import test_vault_read_only
 from . import test_vault_reminders
 from . import test_vault_reprompt
 from . import test_wkhtmltopdf_build
+from . import test_page_defaults
+from . import test_portal_address_type
+from . import test_tour_page_creations
+from . import test_address_client_migration
