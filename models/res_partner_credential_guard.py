@@ -7,8 +7,17 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
-    credential_ids = fields.One2many("res.partner.credential", "partner_id", string="Credentials")
-    credential_count = fields.Integer(compute="_compute_credential_count")
+    # Which clients keep credentials is vault information: a search on the one2many, which Odoo runs
+    # without the comodel's access rights, answers only to those who may read credentials.
+    credential_ids = fields.One2many(
+        "res.partner.credential",
+        "partner_id",
+        string="Credentials",
+        groups="client_hub.group_client_hub_credentials",
+    )
+    credential_count = fields.Integer(
+        compute="_compute_credential_count", groups="client_hub.group_client_hub_credentials"
+    )
 
     def _compute_credential_count(self):
         counts = dict(
