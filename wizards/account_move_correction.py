@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.addons.client_hub.models.input_checks import has_control_characters
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, formatLang
 
 
 def _negate_figures(figures):
@@ -35,6 +35,8 @@ class AccountMoveCorrection(models.TransientModel):
     )
     # Why the dialog shows another invoice than the document it was opened from.
     notice = fields.Char(readonly=True)
+    # Which date and rate the new invoice of a replacing correction carries, and why.
+    replace_notice = fields.Char(compute="_compute_replace_notice")
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
     # The invoice's company: its lock dates and journals are the ones that matter.
     company_id = fields.Many2one(
@@ -88,6 +90,35 @@ class AccountMoveCorrection(models.TransientModel):
                     [("type", "=", "sale"), ("company_id", "=", wizard.company_id.id)], limit=1
                 )
             )
+
+    @api.depends("move_id", "mode", "date")
+    def _compute_replace_notice(self):
+        for wizard in self:
+            move = wizard.move_id
+            if wizard.mode != "replace" or not move or not wizard.date:
+                wizard.replace_notice = False
+                continue
+            values = {
+                "issued": format_date(self.env, wizard.date),
+                "supply": format_date(self.env, wizard._supply_date()),
+            }
+            if move.currency_id == move.company_currency_id:
+                wizard.replace_notice = self.env._(
+                    "The new invoice is issued on %(issued)s with the supply's date %(supply)s"
+                    " (the delivery date of the invoice it replaces): it invoices the same supply.",
+                    **values,
+                )
+            else:
+                wizard.replace_notice = self.env._(
+                    "The new invoice is issued on %(issued)s with the supply's date %(supply)s"
+                    " (the delivery date of the invoice it replaces) and converted at the invoice's"
+                    " rate, %(rate)s %(company_currency)s per %(currency)s, the rate of the supply's"
+                    " tax point: it invoices the same supply.",
+                    rate=formatLang(self.env, 1 / move.invoice_currency_rate, digits=6),
+                    company_currency=move.company_currency_id.name,
+                    currency=move.currency_id.name,
+                    **values,
+                )
 
     @api.depends("move_id", "mode")
     def _compute_line_ids(self):
@@ -357,13 +388,29 @@ class AccountMoveCorrection(models.TransientModel):
     def _correct_replace(self):
         states = list(self._invoice_lines()._correction_states().values())
         credit_note = self._correct_full()
-        # The new invoice is an invoice of its own: dated and converted on its day.
-        new_invoice = self.move_id.copy({"invoice_date": self.date, "journal_id": self.journal_id.id})
+        move = self.move_id
+        # The new invoice is issued on the correction's day for the same supply: it keeps the
+        # supply's date (art. 106e ust. 1 pkt 6, printed when it differs from the issue date) and
+        # the rate of the supply's tax point the invoice was converted at (art. 31a), not the day's.
+        new_invoice = move.copy(
+            {
+                "invoice_date": self.date,
+                "journal_id": self.journal_id.id,
+                "delivery_date": self._supply_date(),
+            }
+        )
+        if new_invoice.currency_id != new_invoice.company_currency_id:
+            new_invoice.invoice_currency_rate = move.invoice_currency_rate
         new_lines = new_invoice.invoice_line_ids.filtered(lambda line: line.display_type == "product")
         # The new invoice starts from the current state, earlier corrections included.
         for new_line, state in zip(new_lines, states, strict=True):
             new_line.write(state)
         return credit_note | new_invoice
+
+    def _supply_date(self):
+        """The date of the supply the invoice and a replacing invoice are for: the invoice's
+        delivery date, else its issue date."""
+        return self.move_id.delivery_date or self.move_id.invoice_date
 
     def _correct_partial(self):
         changed = self.line_ids.filtered("is_changed")

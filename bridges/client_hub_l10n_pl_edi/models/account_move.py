@@ -70,12 +70,36 @@ class AccountMove(models.Model):
 
     def _l10n_pl_edi_get_xml_values(self):
         values = super()._l10n_pl_edi_get_xml_values()
-        # The template reads these two: as Odoo writes them, but for Client Hub's corrections.
-        values["P_15"] = float_repr(self.amount_total_signed, 2)
-        values["KursWalutyZ"] = self.invoice_currency_rate
+        # Fixed for every document the bridge sends (Odoo's export, see the README):
+        # - P_15 in the invoice's currency (KodWaluty), as P_13_x and P_14_x are, not in złoty;
+        # - KursWalutyZ only on an advance invoice (the schema reserves it for art. 106b ust. 1
+        #   pkt 4), in złoty per unit of the currency; any other invoice gives its rate per row
+        #   (FaWiersz/KursWaluty);
+        # - P_14_xW, the tax in złoty, as booked;
+        # - the unit price as the invoice line has it (0.6543, not 0.65), the 5 % rate as 5.
+        values["P_15"] = float_repr(self.amount_total_in_currency_signed, 2)
+        values["get_amounts_from_tag_in_PLN_currency"] = self._ksef_balance_of_tag
+        rate = self._ksef_rate()
+        values["KursWalutyZ"] = rate if values["invoice_type"] in ("ZAL", "KOR_ZAL") else False
+        lines = {f"odoo-line-{line.id}": line for line in self.invoice_line_ids}
+        for row in values["invoice_lines"]:
+            line = lines.get(row["UU_ID"])
+            if line:
+                row["P_9A"] = _ksef_decimal(line._ksef_net_unit_price(), 8, 2)
+                row["P_12"] = line._ksef_p12(row["P_12"])
+            if values["KursWalutyZ"] is False:
+                row["KursWaluty"] = rate
         if self._is_client_hub_correction() and "KOR" in values["invoice_type"]:
             values.update(self._ksef_correction_values(values))
         return values
+
+    def _ksef_rate(self):
+        """FA(3)'s rate of a foreign currency: złoty per unit of the currency (4.300000, Odoo keeps
+        the inverse), the rate the invoice was converted at; False in złoty."""
+        self.ensure_one()
+        if self.currency_id == self.company_currency_id or not self.invoice_currency_rate:
+            return False
+        return float_repr(1 / self.invoice_currency_rate, 6)
 
     def _ksef_correction_values(self, values):
         """What differs in the FA(3) of a Client Hub correction from Odoo's export of a credit note."""
@@ -91,10 +115,13 @@ class AccountMove(models.Model):
                     max=REASON_MAX_LENGTH,
                 )
             )
-        foreign = self.currency_id != self.company_currency_id
         p12 = {line["UU_ID"]: line["P_12"] for line in values["invoice_lines"]}
+        rows = self._ksef_correction_rows(p12)
+        if not values["KursWalutyZ"]:
+            for row in rows:
+                row["KursWaluty"] = self._ksef_rate()
         return {
-            "invoice_lines": self._ksef_correction_rows(p12),
+            "invoice_lines": rows,
             "correction_info": {
                 "PrzyczynaKorekty": reason,
                 "TypKorekty": self.ksef_correction_type or ("2" if self.move_type == "out_refund" else "1"),
@@ -102,12 +129,6 @@ class AccountMove(models.Model):
                 "DataWystFaKorygowanej": invoice.invoice_date,
                 "NrKSeFFaKorygowanej": invoice.l10n_pl_edi_number,
             },
-            # The difference in the invoice's currency (KodWaluty), as P_13_x and P_14_x are.
-            "P_15": float_repr(self.amount_total_in_currency_signed, 2),
-            # FA(3) wants złoty per unit of the currency (4.300000), Odoo keeps the inverse.
-            "KursWalutyZ": foreign and float_repr(1 / self.invoice_currency_rate, 6),
-            # The tax in złoty (P_14_xW): the booked amounts, not a rate applied again.
-            "get_amounts_from_tag_in_PLN_currency": self._ksef_balance_of_tag,
         }
 
     def _ksef_balance_of_tag(self, code):
