@@ -25,6 +25,16 @@ class AccountMove(models.Model):
         help="The invoice this corrective document corrects.",
     )
     correction_reason = fields.Char(readonly=True, copy=False)
+    correction_cause = fields.Selection(
+        [
+            ("after_sale", "Arose after the sale"),
+            ("at_sale", "Existed at the sale (an error)"),
+        ],
+        readonly=True,
+        copy=False,
+        help="Why the invoice was corrected, which decides the tax period of the correction: after"
+        " the sale, on the correction's date; an error, in the invoice's period.",
+    )
 
     def action_open_correction_wizard(self):
         self.ensure_one()

@@ -56,6 +56,19 @@ class AccountMoveCorrection(models.TransientModel):
         readonly=False,
         domain="[('type', '=', 'sale'), ('company_id', '=', company_id)]",
     )
+    # Decides the period the documents' tax is booked in (their accounting date), and so what
+    # their FA(3) declares (TypKorekty): docs/corrections.md, "The tax period".
+    cause = fields.Selection(
+        [
+            ("after_sale", "Arose after the sale (return, discount, price agreed later)"),
+            ("at_sale", "Existed at the sale (an error on the invoice)"),
+        ],
+        required=True,
+        default="after_sale",
+        help="A cause that arose after the sale is booked on the correction's date (Polish VAT act,"
+        " art. 29a ust. 13 for a decrease, ust. 17 for an increase); an error, or a cause that"
+        " existed at the sale, in the period of the invoice.",
+    )
     mode = fields.Selection(
         [
             ("full", "Full credit note"),
@@ -219,7 +232,13 @@ class AccountMoveCorrection(models.TransientModel):
         self.ensure_one()
         self._check_correction()
         documents = getattr(self, f"_correct_{self.mode}")()
-        documents.write({"correction_of_move_id": self.move_id.id, "correction_reason": self.reason})
+        documents.write(
+            {
+                "correction_of_move_id": self.move_id.id,
+                "correction_reason": self.reason,
+                "correction_cause": self.cause,
+            }
+        )
         return self._open(documents)
 
     def _check_correction(self):
@@ -327,6 +346,18 @@ class AccountMoveCorrection(models.TransientModel):
         if self.journal_id.company_id != move.company_id:
             self.journal_id = move.journal_id
         has_tax = bool(move.line_ids.tax_ids)
+        if self.cause == "at_sale":
+            # Booked in the invoice's period: that period must be open.
+            locks = move.company_id._get_violated_lock_dates(move.date, has_tax, self.journal_id)
+            if locks:
+                raise UserError(
+                    self.env._(
+                        "A correction of an error is booked in the period of the invoice (%(date)s),"
+                        " which is locked (%(locks)s): unlock it to book the correction there.",
+                        date=format_date(self.env, move.date),
+                        locks=self.env["res.company"]._format_lock_dates(locks),
+                    )
+                )
         # The invoice's company, whatever the wizard was sent with.
         locks = move.company_id._get_violated_lock_dates(self.date, has_tax, self.journal_id)
         if locks:
@@ -372,7 +403,13 @@ class AccountMoveCorrection(models.TransientModel):
             # ... which rounds otherwise than the invoice did: a full credit note mirrors the
             # invoice's own company-currency amounts, copied, not converted again.
             credit_note._mirror_company_amounts(move)
-            credit_note.write({"ref": self._partner_env()._reference(), "correction_of_move_id": move.id})
+            credit_note.write(
+                {
+                    "ref": self._partner_env()._reference(),
+                    "correction_of_move_id": move.id,
+                    "date": self._booking_date(),
+                }
+            )
             return credit_note
         # Earlier corrections changed the invoice: credit what is left of it, not the original.
         if not self.line_ids:
@@ -395,6 +432,8 @@ class AccountMoveCorrection(models.TransientModel):
         new_invoice = move.copy(
             {
                 "invoice_date": self.date,
+                # In the period of its credit note: the two cancel out where the error is corrected.
+                "date": self._booking_date(),
                 "journal_id": self.journal_id.id,
                 "delivery_date": self._supply_date(),
             }
@@ -406,6 +445,12 @@ class AccountMoveCorrection(models.TransientModel):
         for new_line, state in zip(new_lines, states, strict=True):
             new_line.write(state)
         return credit_note | new_invoice
+
+    def _booking_date(self):
+        """The accounting date of the corrective documents, the period their tax is booked in: the
+        correction's date for a cause that arose after the sale (art. 29a ust. 13 and 17), the
+        invoice's for an error or a cause that existed at the sale."""
+        return self.move_id.date if self.cause == "at_sale" else self.date
 
     def _supply_date(self):
         """The date of the supply the invoice and a replacing invoice are for: the invoice's
@@ -473,7 +518,7 @@ class AccountMoveCorrection(models.TransientModel):
                 "invoice_cash_rounding_id": move.invoice_cash_rounding_id.id,
                 "journal_id": self.journal_id.id,
                 "invoice_date": self.date,
-                "date": self.date,
+                "date": self._booking_date(),
                 "invoice_origin": move.name,
                 "ref": wizard._reference(),
                 "correction_of_move_id": move.id,

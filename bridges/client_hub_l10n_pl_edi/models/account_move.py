@@ -29,11 +29,10 @@ class AccountMove(models.Model):
         string="Correction Effect (KSeF)",
         compute="_compute_ksef_correction_type",
         store=True,
-        readonly=False,
         copy=False,
-        help="When the correction counts in the VAT records (TypKorekty of the FA(3) correction). "
-        "By default, a decrease counts when the correction is issued, an increase (an invoice that "
-        "charged too little) in the period of the corrected invoice.",
+        help="When the correction counts in the VAT records (TypKorekty of the FA(3) correction): "
+        "where its tax is booked, by its accounting date. A correction of an error is booked in "
+        "the corrected invoice's period, one whose cause arose after the sale on its own date.",
     )
     ksef_is_correction = fields.Boolean(
         string="Correcting Invoice (KSeF)", compute="_compute_ksef_is_correction"
@@ -44,13 +43,28 @@ class AccountMove(models.Model):
         for move in self:
             move.ksef_is_correction = move.country_code == "PL" and move._is_client_hub_correction()
 
-    @api.depends("ksef_is_correction")
+    @api.depends(
+        "ksef_is_correction", "correction_cause", "date", "invoice_date", "correction_of_move_id.date"
+    )
     def _compute_ksef_correction_type(self):
+        # What the FA(3) declares is where the tax is booked (Odoo's tax report, the JPK): the
+        # period of the corrected invoice, of the correction's issue date, or another one.
         for move in self:
-            if not move.ksef_is_correction:
+            if not move.ksef_is_correction or not move.date:
                 move.ksef_correction_type = False
-            elif not move.ksef_correction_type:
-                move.ksef_correction_type = "2" if move.move_type == "out_refund" else "1"
+                continue
+            period = (move.date.year, move.date.month)
+            invoice_date = move.correction_of_move_id.date
+            in_invoice_period = bool(invoice_date) and period == (invoice_date.year, invoice_date.month)
+            issued = move.invoice_date or move.date
+            if in_invoice_period and (
+                move.correction_cause == "at_sale" or period != (issued.year, issued.month)
+            ):
+                move.ksef_correction_type = "1"
+            elif period == (issued.year, issued.month):
+                move.ksef_correction_type = "2"
+            else:
+                move.ksef_correction_type = "3"
 
     def _is_client_hub_correction(self):
         """A credit or debit note a correction of Client Hub created (the new invoice of a replacing
@@ -124,7 +138,7 @@ class AccountMove(models.Model):
             "invoice_lines": rows,
             "correction_info": {
                 "PrzyczynaKorekty": reason,
-                "TypKorekty": self.ksef_correction_type or ("2" if self.move_type == "out_refund" else "1"),
+                "TypKorekty": self.ksef_correction_type,
                 "NrFaKorygowanej": invoice.name,
                 "DataWystFaKorygowanej": invoice.invoice_date,
                 "NrKSeFFaKorygowanej": invoice.l10n_pl_edi_number,
