@@ -90,7 +90,8 @@ class AccountMove(models.Model):
         #   pkt 4), in złoty per unit of the currency; any other invoice gives its rate per row
         #   (FaWiersz/KursWaluty);
         # - P_14_xW, the tax in złoty, as booked;
-        # - the unit price as the invoice line has it (0.6543, not 0.65), the 5 % rate as 5.
+        # - the quantity as a decimal, the unit price as the invoice line has it (0.6543, not
+        #   0.65), the 5 % rate as 5.
         values["P_15"] = float_repr(self.amount_total_in_currency_signed, 2)
         values["get_amounts_from_tag_in_PLN_currency"] = self._ksef_balance_of_tag
         rate = self._ksef_rate()
@@ -98,6 +99,8 @@ class AccountMove(models.Model):
         lines = {f"odoo-line-{line.id}": line for line in self.invoice_line_ids}
         for row in values["invoice_lines"]:
             line = lines.get(row["UU_ID"])
+            # Odoo writes the float as Python prints it (40.0, 0.30000000000000004).
+            row["P_8B"] = _ksef_decimal(row["P_8B"], 6)
             if line:
                 row["P_9A"] = _ksef_decimal(line._ksef_net_unit_price(), 8, 2)
                 row["P_12"] = line._ksef_p12(row["P_12"])
