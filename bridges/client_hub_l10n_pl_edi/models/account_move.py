@@ -1,6 +1,8 @@
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_repr
+from odoo.tools import float_repr, html2plaintext
 
 # FA(3)'s TZnakowy: the longest reason KSeF accepts.
 REASON_MAX_LENGTH = 256
@@ -106,9 +108,54 @@ class AccountMove(models.Model):
                 row["P_12"] = line._ksef_p12(row["P_12"])
             if values["KursWalutyZ"] is False:
                 row["KursWaluty"] = rate
+        values.update(self._ksef_outside_country_sums(), exemption_basis=self._ksef_exemption_basis())
         if self._is_client_hub_correction() and "KOR" in values["invoice_type"]:
             values.update(self._ksef_correction_values(values))
         return values
+
+    def _ksef_outside_country_sums(self):
+        """P_13_8 and P_13_9, the net of the rows "np I" (K_11: supplies outside the country) and
+        "np II" (K_12: services of art. 100 ust. 1 pkt 4), which Odoo's export leaves out: the
+        per-rate sums did not add up to P_15."""
+        sums = {"P_13_8": 0.0, "P_13_9": 0.0}
+        for line in self.invoice_line_ids.filtered(lambda line: line.display_type == "product"):
+            names = set(
+                line.tax_tag_ids.with_context(lang="en_US").mapped(lambda tag: (tag.name or "").lstrip("+-"))
+            )
+            key = "P_13_9" if "K_12" in names else "P_13_8" if "K_11" in names else None
+            if key:
+                sums[key] -= line.amount_currency
+        return {
+            key: not self.currency_id.is_zero(amount) and float_repr(amount, 2)
+            for key, amount in sums.items()
+        }
+
+    def _ksef_exemption_basis(self):
+        """The legal basis of the exempt rows (P_19A): the Legal Notes of their taxes (K_10). Odoo's
+        export writes P_19N (no exempt supply) beside exempt rows."""
+        self.ensure_one()
+        taxes = self.invoice_line_ids.filtered(
+            lambda line: (
+                "K_10"
+                in line.tax_tag_ids.with_context(lang="en_US").mapped(
+                    lambda tag: (tag.name or "").lstrip("+-")
+                )
+            )
+        ).tax_ids
+        if not taxes:
+            return False
+        notes = [re.sub(r"\s+", " ", html2plaintext(tax.invoice_legal_notes or "")).strip() for tax in taxes]
+        missing = taxes.filtered(lambda tax: not html2plaintext(tax.invoice_legal_notes or "").strip())
+        if missing:
+            raise UserError(
+                self.env._(
+                    "%(move)s has exempt lines, and FA(3) asks for the legal basis of the exemption: write it"
+                    " in the Legal Notes of the tax %(tax)s (e.g. art. 43 ust. 1 pkt 37 ustawy o VAT).",
+                    move=self.display_name,
+                    tax=missing[0].display_name,
+                )
+            )
+        return "; ".join(dict.fromkeys(note for note in notes if note))[:256]
 
     def _ksef_rate(self):
         """FA(3)'s rate of a foreign currency: złoty per unit of the currency (4.300000, Odoo keeps

@@ -7,3 +7,4 @@ from . import test_ksef_other_documents
 from . import test_ksef_precision
 from . import test_ksef_tax_period
 from . import test_ksef_rates
+from . import test_ksef_exempt_np
