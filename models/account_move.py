@@ -25,6 +25,16 @@ class AccountMove(models.Model):
         help="The invoice this corrective document corrects.",
     )
     correction_reason = fields.Char(readonly=True, copy=False)
+    correction_cause = fields.Selection(
+        [
+            ("after_sale", "Arose after the sale"),
+            ("at_sale", "Existed at the sale (an error)"),
+        ],
+        readonly=True,
+        copy=False,
+        help="Why the invoice was corrected, which decides the tax period of the correction: after"
+        " the sale, on the correction's date; an error, in the invoice's period.",
+    )
 
     def action_open_correction_wizard(self):
         self.ensure_one()
@@ -69,19 +79,39 @@ class AccountMove(models.Model):
 
     def _set_correction_figures(self, figures):
         """Bring this draft corrective document to `figures` (as _correction_differences gives
-        them, in the document's direction: positive amounts): its tax lines to the taxes, as an
-        accountant edits a tax amount by hand (Odoo keeps such amounts and balances the receivable
-        with them), and a cash-rounding line for what the total needs beyond its lines and taxes."""
+        them, in the document's direction: positive amounts): its lines to the untaxed difference,
+        its tax lines to the taxes, as an accountant edits an amount by hand (Odoo keeps such
+        amounts and balances the receivable with them), and a cash-rounding line for the invoice's
+        cash rounding only."""
         self.ensure_one()
         sign = self.direction_sign
-        total_currency, total = figures["total"]
-        taxes_currency = sum(amounts[0] for amounts in figures["taxes"].values())
-        taxes = sum(amounts[1] for amounts in figures["taxes"].values())
         lines = self.line_ids.filtered(lambda line: line.display_type == "product")
-        rounding_currency = self.currency_id.round(
-            total_currency - taxes_currency - sign * sum(lines.mapped("amount_currency"))
+        untaxed_currency, untaxed = figures["untaxed"]
+        # Odoo 19 spreads the rounding of a tax's base over the lines that share it (the "before"
+        # and "after" lines of a document): 12,345.6 - 9,876.48 JPY = 2,469 where the invoice and
+        # the fresh invoice differ by 12,346 - 9,876 = 2,470. The lines carry the rule's untaxed
+        # difference, never a rounding line the invoice does not have (the biggest line takes it,
+        # as Odoo puts its own delta there).
+        delta_currency = self.currency_id.round(
+            untaxed_currency - sign * sum(lines.mapped("amount_currency"))
         )
-        rounding = self.company_currency_id.round(total - taxes - sign * sum(lines.mapped("balance")))
+        delta = self.company_currency_id.round(untaxed - sign * sum(lines.mapped("balance")))
+        if lines and not (
+            self.currency_id.is_zero(delta_currency) and self.company_currency_id.is_zero(delta)
+        ):
+            line = max(lines, key=lambda line: abs(line.amount_currency))
+            self._write_protected_amounts(
+                {
+                    line: {
+                        "amount_currency": line.amount_currency + sign * delta_currency,
+                        "balance": line.balance + sign * delta,
+                    }
+                }
+            )
+        rounding_currency, rounding = (
+            self.currency_id.round(figures["rounding"][0]),
+            self.company_currency_id.round(figures["rounding"][1]),
+        )
         if not (self.currency_id.is_zero(rounding_currency) and self.company_currency_id.is_zero(rounding)):
             cash_rounding = (
                 self.invoice_cash_rounding_id or self.correction_of_move_id.invoice_cash_rounding_id

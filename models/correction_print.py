@@ -49,6 +49,11 @@ class AccountMove(models.Model):
             pairs = [(line.name, line, None) for line in lines]
         return [self._correction_printed_row(name, before, after) for name, before, after in pairs]
 
+    def _correction_printed_price_digits(self):
+        """The fewest decimals a printed unit price shows, as on Odoo's invoice (its price_unit's
+        min_display_digits); a price with more decimals prints them all (up to 6)."""
+        return self.env["account.move.line"]._fields["price_unit"].get_min_display_digits(self.env)
+
     def _correction_printed_row(self, name, before, after):
         def figures(line):
             return {

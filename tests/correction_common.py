@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import Command
 from odoo.tests import Form
 
@@ -76,6 +78,53 @@ class CorrectionSetup(ClientHubFixtures):
 
     def _amounts(self, move):
         return (move.amount_untaxed, move.amount_tax, move.amount_total)
+
+    def _figures(self, moves):
+        """Per tax, untaxed, total and still owed of these documents together, a credit note
+        counting negative, each (in the invoice's currency, in the company's)."""
+        amounts = defaultdict(lambda: [0.0, 0.0])
+        for line in moves.line_ids.filtered("tax_line_id"):
+            amounts[f"tax {line.tax_line_id.name}"][0] -= line.amount_currency
+            amounts[f"tax {line.tax_line_id.name}"][1] -= line.balance
+        for move in moves:
+            sign = -1 if move.move_type == "out_refund" else 1
+            for key, field in (
+                ("untaxed", "amount_untaxed"),
+                ("total", "amount_total"),
+                ("owed", "amount_residual"),
+            ):
+                amounts[key][0] += sign * move[field]
+                amounts[key][1] += move[f"{field}_signed"]
+        # To 6 decimals: amounts in 0, 2 or 3 decimals (JPY, CHF, KWD) differ by a unit of theirs.
+        return {
+            key: (round(value[0], 6), round(value[1], 6))
+            for key, value in amounts.items()
+            if round(value[0], 6) or round(value[1], 6)
+        }
+
+    def _assert_rule(self, invoice, edits, documents=None, exchange_difference=0.0):
+        """Post the corrections (all of the invoice's by default) and compare with a fresh invoice.
+        exchange_difference: what Odoo's reconciliation of a partial credit in a currency whose
+        amounts convert to fractions of a cent posts as an exchange difference (it converts the
+        credited part at the invoice's own rate), owed in the company's currency beside it."""
+        documents = documents or self.env["account.move"].search([("correction_of_move_id", "=", invoice.id)])
+        documents.filtered(lambda move: move.state == "draft").action_post()
+        fresh = invoice.copy({"invoice_date": invoice.invoice_date})
+        for line in fresh.invoice_line_ids:
+            line.write(edits.get(line.name, {}))
+        fresh.action_post()
+        self.assertEqual(fresh.invoice_currency_rate, invoice.invoice_currency_rate)
+        booked, expected = self._figures(invoice | documents), self._figures(fresh)
+        if exchange_difference:
+            owed_currency, owed = expected.pop("owed")
+            self.assertEqual(booked.pop("owed"), (owed_currency, round(owed + exchange_difference, 6)))
+            exchange = invoice.line_ids.matched_credit_ids.exchange_move_id
+            self.assertEqual(exchange.line_ids.mapped("amount_currency"), [0.0, 0.0])
+            self.assertEqual(
+                sorted(exchange.line_ids.mapped("balance")),
+                sorted([exchange_difference, -exchange_difference]),
+            )
+        self.assertEqual(booked, expected)
 
     def _reverse(self, document, post=False):
         """Odoo's own Reverse (Add Credit Note) of a document."""

@@ -34,3 +34,9 @@ class TestCorrectionTour(CorrectionSetup, AccountTestInvoicingHttpCommon):
         self.assertEqual(self._amounts(credit_note), (180.0, 41.4, 221.4))
         self.assertEqual(debit_note.debit_origin_id, self.invoice)
         self.assertEqual(self._amounts(debit_note), (25.0, 2.0, 27.0))
+        # An error on the invoice (the cause chosen in the dialog): issued today, both booked in
+        # the invoice's period.
+        for document in credit_note | debit_note:
+            self.assertEqual(document.correction_cause, "at_sale")
+            self.assertEqual(document.date, self.invoice.date)
+            self.assertGreater(document.invoice_date, document.date)

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.addons.client_hub.models.input_checks import has_control_characters
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, formatLang
 
 
 def _negate_figures(figures):
@@ -35,6 +35,8 @@ class AccountMoveCorrection(models.TransientModel):
     )
     # Why the dialog shows another invoice than the document it was opened from.
     notice = fields.Char(readonly=True)
+    # Which date and rate the new invoice of a replacing correction carries, and why.
+    replace_notice = fields.Char(compute="_compute_replace_notice")
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
     # The invoice's company: its lock dates and journals are the ones that matter.
     company_id = fields.Many2one(
@@ -53,6 +55,19 @@ class AccountMoveCorrection(models.TransientModel):
         store=True,
         readonly=False,
         domain="[('type', '=', 'sale'), ('company_id', '=', company_id)]",
+    )
+    # Decides the period the documents' tax is booked in (their accounting date), and so what
+    # their FA(3) declares (TypKorekty): docs/corrections.md, "The tax period".
+    cause = fields.Selection(
+        [
+            ("after_sale", "Arose after the sale (return, discount, price agreed later)"),
+            ("at_sale", "Existed at the sale (an error on the invoice)"),
+        ],
+        required=True,
+        default="after_sale",
+        help="A cause that arose after the sale is booked on the correction's date (Polish VAT act,"
+        " art. 29a ust. 13 for a decrease, ust. 17 for an increase); an error, or a cause that"
+        " existed at the sale, in the period of the invoice.",
     )
     mode = fields.Selection(
         [
@@ -88,6 +103,35 @@ class AccountMoveCorrection(models.TransientModel):
                     [("type", "=", "sale"), ("company_id", "=", wizard.company_id.id)], limit=1
                 )
             )
+
+    @api.depends("move_id", "mode", "date")
+    def _compute_replace_notice(self):
+        for wizard in self:
+            move = wizard.move_id
+            if wizard.mode != "replace" or not move or not wizard.date:
+                wizard.replace_notice = False
+                continue
+            values = {
+                "issued": format_date(self.env, wizard.date),
+                "supply": format_date(self.env, wizard._supply_date()),
+            }
+            if move.currency_id == move.company_currency_id:
+                wizard.replace_notice = self.env._(
+                    "The new invoice is issued on %(issued)s with the supply's date %(supply)s"
+                    " (the delivery date of the invoice it replaces): it invoices the same supply.",
+                    **values,
+                )
+            else:
+                wizard.replace_notice = self.env._(
+                    "The new invoice is issued on %(issued)s with the supply's date %(supply)s"
+                    " (the delivery date of the invoice it replaces) and converted at the invoice's"
+                    " rate, %(rate)s %(company_currency)s per %(currency)s, the rate of the supply's"
+                    " tax point: it invoices the same supply.",
+                    rate=formatLang(self.env, 1 / move.invoice_currency_rate, digits=6),
+                    company_currency=move.company_currency_id.name,
+                    currency=move.currency_id.name,
+                    **values,
+                )
 
     @api.depends("move_id", "mode")
     def _compute_line_ids(self):
@@ -188,7 +232,13 @@ class AccountMoveCorrection(models.TransientModel):
         self.ensure_one()
         self._check_correction()
         documents = getattr(self, f"_correct_{self.mode}")()
-        documents.write({"correction_of_move_id": self.move_id.id, "correction_reason": self.reason})
+        documents.write(
+            {
+                "correction_of_move_id": self.move_id.id,
+                "correction_reason": self.reason,
+                "correction_cause": self.cause,
+            }
+        )
         return self._open(documents)
 
     def _check_correction(self):
@@ -296,6 +346,18 @@ class AccountMoveCorrection(models.TransientModel):
         if self.journal_id.company_id != move.company_id:
             self.journal_id = move.journal_id
         has_tax = bool(move.line_ids.tax_ids)
+        if self.cause == "at_sale":
+            # Booked in the invoice's period: that period must be open.
+            locks = move.company_id._get_violated_lock_dates(move.date, has_tax, self.journal_id)
+            if locks:
+                raise UserError(
+                    self.env._(
+                        "A correction of an error is booked in the period of the invoice (%(date)s),"
+                        " which is locked (%(locks)s): unlock it to book the correction there.",
+                        date=format_date(self.env, move.date),
+                        locks=self.env["res.company"]._format_lock_dates(locks),
+                    )
+                )
         # The invoice's company, whatever the wizard was sent with.
         locks = move.company_id._get_violated_lock_dates(self.date, has_tax, self.journal_id)
         if locks:
@@ -341,7 +403,13 @@ class AccountMoveCorrection(models.TransientModel):
             # ... which rounds otherwise than the invoice did: a full credit note mirrors the
             # invoice's own company-currency amounts, copied, not converted again.
             credit_note._mirror_company_amounts(move)
-            credit_note.write({"ref": self._partner_env()._reference(), "correction_of_move_id": move.id})
+            credit_note.write(
+                {
+                    "ref": self._partner_env()._reference(),
+                    "correction_of_move_id": move.id,
+                    "date": self._booking_date(),
+                }
+            )
             return credit_note
         # Earlier corrections changed the invoice: credit what is left of it, not the original.
         if not self.line_ids:
@@ -357,13 +425,37 @@ class AccountMoveCorrection(models.TransientModel):
     def _correct_replace(self):
         states = list(self._invoice_lines()._correction_states().values())
         credit_note = self._correct_full()
-        # The new invoice is an invoice of its own: dated and converted on its day.
-        new_invoice = self.move_id.copy({"invoice_date": self.date, "journal_id": self.journal_id.id})
+        move = self.move_id
+        # The new invoice is issued on the correction's day for the same supply: it keeps the
+        # supply's date (art. 106e ust. 1 pkt 6, printed when it differs from the issue date) and
+        # the rate of the supply's tax point the invoice was converted at (art. 31a), not the day's.
+        new_invoice = move.copy(
+            {
+                "invoice_date": self.date,
+                # In the period of its credit note: the two cancel out where the error is corrected.
+                "date": self._booking_date(),
+                "journal_id": self.journal_id.id,
+                "delivery_date": self._supply_date(),
+            }
+        )
+        if new_invoice.currency_id != new_invoice.company_currency_id:
+            new_invoice.invoice_currency_rate = move.invoice_currency_rate
         new_lines = new_invoice.invoice_line_ids.filtered(lambda line: line.display_type == "product")
         # The new invoice starts from the current state, earlier corrections included.
         for new_line, state in zip(new_lines, states, strict=True):
             new_line.write(state)
         return credit_note | new_invoice
+
+    def _booking_date(self):
+        """The accounting date of the corrective documents, the period their tax is booked in: the
+        correction's date for a cause that arose after the sale (art. 29a ust. 13 and 17), the
+        invoice's for an error or a cause that existed at the sale."""
+        return self.move_id.date if self.cause == "at_sale" else self.date
+
+    def _supply_date(self):
+        """The date of the supply the invoice and a replacing invoice are for: the invoice's
+        delivery date, else its issue date."""
+        return self.move_id.delivery_date or self.move_id.invoice_date
 
     def _correct_partial(self):
         changed = self.line_ids.filtered("is_changed")
@@ -426,7 +518,7 @@ class AccountMoveCorrection(models.TransientModel):
                 "invoice_cash_rounding_id": move.invoice_cash_rounding_id.id,
                 "journal_id": self.journal_id.id,
                 "invoice_date": self.date,
-                "date": self.date,
+                "date": self._booking_date(),
                 "invoice_origin": move.name,
                 "ref": wizard._reference(),
                 "correction_of_move_id": move.id,

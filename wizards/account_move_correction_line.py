@@ -18,8 +18,10 @@ class AccountMoveCorrectionLine(models.TransientModel):
     original_quantity = fields.Float(
         string="Quantity Before", compute="_compute_before", digits="Product Unit"
     )
+    # As Odoo 19's invoice line keeps it (0.6543 stays 0.6543, "Product Price" is only the fewest
+    # decimals shown): a price cut to that precision would correct another invoice than this one.
     original_price_unit = fields.Float(
-        string="Unit Price Before", compute="_compute_before", digits="Product Price"
+        string="Unit Price Before", compute="_compute_before", min_display_digits="Product Price"
     )
     original_discount = fields.Float(
         string="Discount Before (%)", compute="_compute_before", digits="Discount"
@@ -27,7 +29,7 @@ class AccountMoveCorrectionLine(models.TransientModel):
     original_subtotal = fields.Monetary(string="Subtotal Before", compute="_compute_before")
     original_total = fields.Monetary(string="Total Before", compute="_compute_before")
     quantity = fields.Float(string="Quantity After", digits="Product Unit")
-    price_unit = fields.Float(string="Unit Price After", digits="Product Price")
+    price_unit = fields.Float(string="Unit Price After", min_display_digits="Product Price")
     discount = fields.Float(string="Discount After (%)", digits="Discount")
     subtotal = fields.Monetary(string="Subtotal After", compute="_compute_amounts")
     total = fields.Monetary(string="Total After", compute="_compute_amounts")

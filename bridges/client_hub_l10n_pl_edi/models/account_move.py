@@ -1,6 +1,8 @@
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_repr
+from odoo.tools import float_repr, html2plaintext
 
 # FA(3)'s TZnakowy: the longest reason KSeF accepts.
 REASON_MAX_LENGTH = 256
@@ -29,11 +31,10 @@ class AccountMove(models.Model):
         string="Correction Effect (KSeF)",
         compute="_compute_ksef_correction_type",
         store=True,
-        readonly=False,
         copy=False,
-        help="When the correction counts in the VAT records (TypKorekty of the FA(3) correction). "
-        "By default, a decrease counts when the correction is issued, an increase (an invoice that "
-        "charged too little) in the period of the corrected invoice.",
+        help="When the correction counts in the VAT records (TypKorekty of the FA(3) correction): "
+        "where its tax is booked, by its accounting date. A correction of an error is booked in "
+        "the corrected invoice's period, one whose cause arose after the sale on its own date.",
     )
     ksef_is_correction = fields.Boolean(
         string="Correcting Invoice (KSeF)", compute="_compute_ksef_is_correction"
@@ -44,13 +45,28 @@ class AccountMove(models.Model):
         for move in self:
             move.ksef_is_correction = move.country_code == "PL" and move._is_client_hub_correction()
 
-    @api.depends("ksef_is_correction")
+    @api.depends(
+        "ksef_is_correction", "correction_cause", "date", "invoice_date", "correction_of_move_id.date"
+    )
     def _compute_ksef_correction_type(self):
+        # What the FA(3) declares is where the tax is booked (Odoo's tax report, the JPK): the
+        # period of the corrected invoice, of the correction's issue date, or another one.
         for move in self:
-            if not move.ksef_is_correction:
+            if not move.ksef_is_correction or not move.date:
                 move.ksef_correction_type = False
-            elif not move.ksef_correction_type:
-                move.ksef_correction_type = "2" if move.move_type == "out_refund" else "1"
+                continue
+            period = (move.date.year, move.date.month)
+            invoice_date = move.correction_of_move_id.date
+            in_invoice_period = bool(invoice_date) and period == (invoice_date.year, invoice_date.month)
+            issued = move.invoice_date or move.date
+            if in_invoice_period and (
+                move.correction_cause == "at_sale" or period != (issued.year, issued.month)
+            ):
+                move.ksef_correction_type = "1"
+            elif period == (issued.year, issued.month):
+                move.ksef_correction_type = "2"
+            else:
+                move.ksef_correction_type = "3"
 
     def _is_client_hub_correction(self):
         """A credit or debit note a correction of Client Hub created (the new invoice of a replacing
@@ -70,12 +86,84 @@ class AccountMove(models.Model):
 
     def _l10n_pl_edi_get_xml_values(self):
         values = super()._l10n_pl_edi_get_xml_values()
-        # The template reads these two: as Odoo writes them, but for Client Hub's corrections.
-        values["P_15"] = float_repr(self.amount_total_signed, 2)
-        values["KursWalutyZ"] = self.invoice_currency_rate
+        # Fixed for every document the bridge sends (Odoo's export, see the README):
+        # - P_15 in the invoice's currency (KodWaluty), as P_13_x and P_14_x are, not in złoty;
+        # - KursWalutyZ only on an advance invoice (the schema reserves it for art. 106b ust. 1
+        #   pkt 4), in złoty per unit of the currency; any other invoice gives its rate per row
+        #   (FaWiersz/KursWaluty);
+        # - P_14_xW, the tax in złoty, as booked;
+        # - the quantity as a decimal, the unit price as the invoice line has it (0.6543, not
+        #   0.65), the 5 % rate as 5.
+        values["P_15"] = float_repr(self.amount_total_in_currency_signed, 2)
+        values["get_amounts_from_tag_in_PLN_currency"] = self._ksef_balance_of_tag
+        rate = self._ksef_rate()
+        values["KursWalutyZ"] = rate if values["invoice_type"] in ("ZAL", "KOR_ZAL") else False
+        lines = {f"odoo-line-{line.id}": line for line in self.invoice_line_ids}
+        for row in values["invoice_lines"]:
+            line = lines.get(row["UU_ID"])
+            # Odoo writes the float as Python prints it (40.0, 0.30000000000000004).
+            row["P_8B"] = _ksef_decimal(row["P_8B"], 6)
+            if line:
+                row["P_9A"] = _ksef_decimal(line._ksef_net_unit_price(), 8, 2)
+                row["P_12"] = line._ksef_p12(row["P_12"])
+            if values["KursWalutyZ"] is False:
+                row["KursWaluty"] = rate
+        values.update(self._ksef_outside_country_sums(), exemption_basis=self._ksef_exemption_basis())
         if self._is_client_hub_correction() and "KOR" in values["invoice_type"]:
             values.update(self._ksef_correction_values(values))
         return values
+
+    def _ksef_outside_country_sums(self):
+        """P_13_8 and P_13_9, the net of the rows "np I" (K_11: supplies outside the country) and
+        "np II" (K_12: services of art. 100 ust. 1 pkt 4), which Odoo's export leaves out: the
+        per-rate sums did not add up to P_15."""
+        sums = {"P_13_8": 0.0, "P_13_9": 0.0}
+        for line in self.invoice_line_ids.filtered(lambda line: line.display_type == "product"):
+            names = set(
+                line.tax_tag_ids.with_context(lang="en_US").mapped(lambda tag: (tag.name or "").lstrip("+-"))
+            )
+            key = "P_13_9" if "K_12" in names else "P_13_8" if "K_11" in names else None
+            if key:
+                sums[key] -= line.amount_currency
+        return {
+            key: not self.currency_id.is_zero(amount) and float_repr(amount, 2)
+            for key, amount in sums.items()
+        }
+
+    def _ksef_exemption_basis(self):
+        """The legal basis of the exempt rows (P_19A): the Legal Notes of their taxes (K_10). Odoo's
+        export writes P_19N (no exempt supply) beside exempt rows."""
+        self.ensure_one()
+        taxes = self.invoice_line_ids.filtered(
+            lambda line: (
+                "K_10"
+                in line.tax_tag_ids.with_context(lang="en_US").mapped(
+                    lambda tag: (tag.name or "").lstrip("+-")
+                )
+            )
+        ).tax_ids
+        if not taxes:
+            return False
+        notes = [re.sub(r"\s+", " ", html2plaintext(tax.invoice_legal_notes or "")).strip() for tax in taxes]
+        missing = taxes.filtered(lambda tax: not html2plaintext(tax.invoice_legal_notes or "").strip())
+        if missing:
+            raise UserError(
+                self.env._(
+                    "%(move)s has exempt lines, and FA(3) asks for the legal basis of the exemption: write it"
+                    " in the Legal Notes of the tax %(tax)s (e.g. art. 43 ust. 1 pkt 37 ustawy o VAT).",
+                    move=self.display_name,
+                    tax=missing[0].display_name,
+                )
+            )
+        return "; ".join(dict.fromkeys(note for note in notes if note))[:256]
+
+    def _ksef_rate(self):
+        """FA(3)'s rate of a foreign currency: złoty per unit of the currency (4.300000, Odoo keeps
+        the inverse), the rate the invoice was converted at; False in złoty."""
+        self.ensure_one()
+        if self.currency_id == self.company_currency_id or not self.invoice_currency_rate:
+            return False
+        return float_repr(1 / self.invoice_currency_rate, 6)
 
     def _ksef_correction_values(self, values):
         """What differs in the FA(3) of a Client Hub correction from Odoo's export of a credit note."""
@@ -91,23 +179,20 @@ class AccountMove(models.Model):
                     max=REASON_MAX_LENGTH,
                 )
             )
-        foreign = self.currency_id != self.company_currency_id
         p12 = {line["UU_ID"]: line["P_12"] for line in values["invoice_lines"]}
+        rows = self._ksef_correction_rows(p12)
+        if not values["KursWalutyZ"]:
+            for row in rows:
+                row["KursWaluty"] = self._ksef_rate()
         return {
-            "invoice_lines": self._ksef_correction_rows(p12),
+            "invoice_lines": rows,
             "correction_info": {
                 "PrzyczynaKorekty": reason,
-                "TypKorekty": self.ksef_correction_type or ("2" if self.move_type == "out_refund" else "1"),
+                "TypKorekty": self.ksef_correction_type,
                 "NrFaKorygowanej": invoice.name,
                 "DataWystFaKorygowanej": invoice.invoice_date,
                 "NrKSeFFaKorygowanej": invoice.l10n_pl_edi_number,
             },
-            # The difference in the invoice's currency (KodWaluty), as P_13_x and P_14_x are.
-            "P_15": float_repr(self.amount_total_in_currency_signed, 2),
-            # FA(3) wants złoty per unit of the currency (4.300000), Odoo keeps the inverse.
-            "KursWalutyZ": foreign and float_repr(1 / self.invoice_currency_rate, 6),
-            # The tax in złoty (P_14_xW): the booked amounts, not a rate applied again.
-            "get_amounts_from_tag_in_PLN_currency": self._ksef_balance_of_tag,
         }
 
     def _ksef_balance_of_tag(self, code):

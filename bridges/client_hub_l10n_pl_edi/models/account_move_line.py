@@ -16,3 +16,12 @@ class AccountMoveLine(models.Model):
             product=self.product_id,
             partner=self.partner_id,
         )["total_excluded"]
+
+    def _ksef_p12(self, p12):
+        """FA(3)'s rate of this line (P_12) from Odoo's: Odoo's export tests the 8 % tag twice and
+        never the 5 % one (K_15), so a 5 % line came out "zw" (exempt)."""
+        self.ensure_one()
+        tags = self.tax_tag_ids.with_context(lang="en_US").mapped(lambda tag: (tag.name or "").lstrip("+-"))
+        if p12 == "zw" and "K_15" in tags:
+            return "5"
+        return p12

@@ -4,3 +4,7 @@ from . import test_ksef_second_correction
 from . import test_ksef_currency
 from . import test_demo_data
 from . import test_ksef_other_documents
+from . import test_ksef_precision
+from . import test_ksef_tax_period
+from . import test_ksef_rates
+from . import test_ksef_exempt_np

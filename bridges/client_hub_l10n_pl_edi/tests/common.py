@@ -69,7 +69,19 @@ class KsefCorrectionCase(CorrectionSetup, AccountTestInvoicingCommon):
         root = etree.fromstring(move._l10n_pl_edi_render_xml().encode())
         if not self.schema.validate(root):
             self.fail(f"The FA(3) of {move.display_name} breaks the schema:\n{self.schema.error_log}")
+        self._assert_sums_add_up(root)
         return root
+
+    def _assert_sums_add_up(self, root):
+        """The per-rate sums, net (P_13_x) and tax (P_14_x, not the złoty P_14_xW), add up to P_15."""
+        fa = root.xpath("fa:Fa", namespaces=NS)[0]
+        parts = [
+            float(node.text)
+            for node in fa
+            if etree.QName(node).localname.startswith(("P_13_", "P_14_"))
+            and not etree.QName(node).localname.endswith("W")
+        ]
+        self.assertAlmostEqual(sum(parts), float(self._text(root, "fa:P_15")), places=2)
 
     def _text(self, root, path):
         """The text of the element at `path` (under Fa), None when it is absent."""

@@ -43,8 +43,10 @@ class TestKsefPartialCorrection(KsefCorrectionCase):
         root = self._fa3(self.debit_note)
         self.assertEqual(self._text(root, "fa:RodzajFaktury"), "KOR")
         self.assertEqual(self._text(root, "fa:PrzyczynaKorekty"), "Zwrot 2 krzeseł, podwyżka ceny poduszek")
-        # An increase (the invoice charged too little) counts in the invoice's period.
-        self.assertEqual(self._text(root, "fa:TypKorekty"), "1")
+        # An increase whose cause arose after the sale (a price agreed later) counts when the
+        # correction is issued (art. 29a ust. 17), where its tax is booked.
+        self.assertEqual(self._text(root, "fa:TypKorekty"), "2")
+        self.assertEqual(self.debit_note.date, self.debit_note.invoice_date)
         self.assertEqual(self._corrected_invoice(root)["NrFaKorygowanej"], self.invoice.name)
         self.assertEqual(
             self._rows(root),
@@ -57,10 +59,11 @@ class TestKsefPartialCorrection(KsefCorrectionCase):
         self.assertEqual(self._totals(root, "P_13_2", "P_14_2", "P_15"), ("20.00", "1.60", "21.60"))
         self.assertIsNone(self._text(root, "fa:P_13_1"))
 
-    def test_correction_type_can_be_changed(self):
+    def test_correction_type_follows_the_accounting_date(self):
         self.assertEqual(self.credit_note.ksef_correction_type, "2")
-        # The accountant decides until the correction is sent.
-        self.credit_note.ksef_correction_type = "3"
+        # Issued in December, booked by the accountant in November: the FA(3) says "another date".
+        self.credit_note.invoice_date = "2026-12-15"
+        self.credit_note.date = "2026-11-30"
         self.assertEqual(self._text(self._fa3(self.credit_note), "fa:TypKorekty"), "3")
 
     def test_invoice_in_ksef_is_named_by_its_ksef_number(self):

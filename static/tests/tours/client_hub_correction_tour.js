@@ -75,7 +75,12 @@ registry.category("web_tour.tours").add("client_hub_correct_partial", {
         {
             content: "Give the reason",
             trigger: ".modal .o_field_widget[name=reason] input",
-            run: "edit Two chairs returned",
+            run: "edit Wrong quantity and price on the invoice",
+        },
+        {
+            content: "An error on the invoice: booked in the invoice's period",
+            trigger: ".modal .o_field_widget[name=cause] input[data-value=at_sale]",
+            run: "click",
         },
         {
             content: "Choose the line mode",
