@@ -223,22 +223,15 @@ class TestSecurityGenericMachinery(SecurityCase):
             company_id=company2.id,
             company_ids=[(6, 0, company2.ids)],
         )
-        self.assertFalse(self.client.with_user(user2)._filtered_access("read"))
+        hidden = self._create_client("Hidden Client Of Company One", company_id=self.env.company.id)
+        self.assertTrue(hidden.ref)
+        self.assertFalse(hidden.with_user(user2)._filtered_access("read"))
         self.authenticate("ch_sec_company2", "ch_sec_company2_pw")
         self.role = "company2"
-        message = self.assertRefused(
-            "company2",
-            "res.partner",
-            "create",
-            [{"name": "Copycat", "is_company": True, "ref": self.client.ref, "company_id": False}],
-        )
-        self.assertIn(self.client.ref, message)
-        self.assertNotIn(self.client.name, message)
+        copycat = {"name": "Copycat", "is_company": True, "ref": hidden.ref, "company_id": False}
+        message = self.assertRefused("company2", "res.partner", "create", [copycat])
+        self.assertIn(hidden.ref, message)
+        self.assertNotIn(hidden.name, message)
         # Whoever may read the other client hears its name.
-        message = self.assertRefused(
-            "manager",
-            "res.partner",
-            "create",
-            [{"name": "Copycat", "is_company": True, "ref": self.client.ref}],
-        )
-        self.assertIn(self.client.name, message)
+        message = self.assertRefused("manager", "res.partner", "create", [copycat])
+        self.assertIn(hidden.name, message)
