@@ -155,6 +155,14 @@ class TestSecurityGenericMachinery(SecurityCase):
                 self.assertRefused(role, "rating.rating", "write", [answer.ids, {"rating": 1}])
         self.assertEqual(answer.rating, 5)
 
+    def test_message_post_with_a_rating_on_a_client_is_refused(self):
+        for role in ("portal", "internal", "user", "manager"):
+            with self.subTest(role=role):
+                self.assertRefused(
+                    role, "res.partner", "message_post", [self.client.ids], {"body": "x", "rating_value": 1}
+                )
+        self.assertFalse(self.env["rating.rating"].sudo().search([("client_id", "=", self.client.id)]))
+
     # ------------------------------------------------------------------ import files
     def _import(self, csv):
         return (
