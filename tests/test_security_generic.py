@@ -1,5 +1,6 @@
 from odoo.tests import tagged
 
+from . import test_vault_keys
 from .common import SecurityCase
 
 WEAKER_ROLES = ("internal", "user", "credentials")  # none of them an invoicing user
@@ -220,6 +221,25 @@ class TestSecurityGenericMachinery(SecurityCase):
         self.assertFalse(error, error)
         self.assertTrue(result["messages"])
         self.assertFalse(self._file_holds(b"no-name-secret"))
+
+    def test_a_loaded_secret_is_stored_encrypted_only(self):
+        """Odoo's load() (the import's engine, also over RPC): the secret is encrypted like a form's."""
+        result, error = self.call_kw(
+            "manager",
+            "res.partner.credential",
+            "load",
+            [
+                ["partner_id/.id", "name", "secret"],
+                [[str(self.client.id), "Loaded FTP", "loaded-plaintext-9f3"]],
+            ],
+        )
+        self.assertFalse(error, error)
+        (credential_id,) = result["ids"]
+        self.assertTrue(self.env["res.partner.credential"].browse(credential_id).has_secret)
+        self.assertEqual(
+            test_vault_keys.TestVaultStorage._columns_containing(self, "loaded-plaintext-9f3"), []
+        )
+        self.assertFalse(self._file_holds(b"loaded-plaintext-9f3"))
 
     # ------------------------------------------------------------------ error messages
     def test_a_duplicate_client_number_does_not_name_a_client_the_user_may_not_read(self):
