@@ -54,7 +54,16 @@ class ResPartner(models.Model):
         clients = self.filtered("is_client")
         if not clients:
             raise UserError(self.env._("Satisfaction surveys go to clients: none is selected."))
-        asked = self.env["rating.rating"]._client_hub_asked_this_period(clients)
+        recipients = {
+            (client.id, contact.id)
+            for client in clients
+            for contact in client._client_hub_survey_recipients()
+        }
+        asked = {
+            key: request
+            for key, request in self.env["rating.rating"]._client_hub_asked_this_period(clients).items()
+            if key in recipients
+        }
         sent = clients._client_hub_send_surveys()
         if not sent and not asked:
             raise UserError(
