@@ -16,6 +16,7 @@
         "portal",
         "utm",
         "mail",
+        "base_import",  # an import's file holding secrets is purged (wizards/base_import.py)
         "project",
         # OCA (partner-contact), from PyPI: see tools/dev/oca-requirements.txt.
         "partner_mobile",

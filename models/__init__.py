@@ -1,3 +1,4 @@
+from . import field_access
 from . import res_partner_client_status
 from . import res_partner_client_category
 from . import res_partner_tax_condition

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_is_zero
 
+from .readable_names import readable_names
+
 
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
@@ -44,9 +46,9 @@ class AccountMoveLine(models.Model):
                     self.env._(
                         "%(document)s has a line (“%(line)s”) that is on no line of %(invoice)s:"
                         " correct %(invoice)s with a credit or debit note of your own.",
-                        document=document_line.move_id.display_name,
+                        document=readable_names(document_line.move_id),
                         line=document_line.name,
-                        invoice=document_line._correction_invoice().display_name,
+                        invoice=readable_names(document_line._correction_invoice()),
                     )
                 )
             if line not in amounts:

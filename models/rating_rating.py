@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .computed_fields import check_not_computed
+from .readable_names import readable_names
 
 SCORES = range(1, 6)
 CSAT_SATISFIED = 4  # CSAT counts the 4s and 5s
@@ -108,7 +109,7 @@ class RatingRating(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Only clients are rated: %(partner)s is not a client.",
-                        partner=self.env[CLIENT_MODEL].browse(rating.res_id).display_name,
+                        partner=readable_names(self.env[CLIENT_MODEL].browse(rating.res_id)),
                     )
                 )
             if rating.partner_id and rating.partner_id.commercial_partner_id != rating.client_id:
@@ -116,8 +117,8 @@ class RatingRating(models.Model):
                     self.env._(
                         "%(contact)s is not one of %(client)s's people: "
                         "a client's rating is given by its own people.",
-                        contact=rating.partner_id.display_name,
-                        client=rating.client_id.display_name,
+                        contact=readable_names(rating.partner_id),
+                        client=readable_names(rating.client_id),
                     )
                 )
 
@@ -156,6 +157,9 @@ class RatingRating(models.Model):
     def write(self, vals):
         if not self.env.su:
             self._check_target_kept(vals)
+            if self.filtered(lambda rating: rating.client_id and rating.res_model != CLIENT_MODEL):
+                # A client's task rating is its people's answer (Odoo's token flow, in sudo).
+                raise UserError(self.env._("A rating the client gave cannot be changed by the team."))
         clients = self.filtered(lambda rating: rating.res_model == CLIENT_MODEL)
         if clients and not self.env.su:
             clients._check_bookkeeping(vals)
@@ -203,15 +207,12 @@ class RatingRating(models.Model):
             return False
         model = self.env["ir.model"].sudo().browse(model_id).model
         if model == TASK_MODEL:
-            task = self.env[TASK_MODEL].sudo().browse(vals["res_id"])
-            client = task.partner_id.commercial_partner_id
-            if client.is_client:
-                vals.update(client_id=client.id, channel="task", company_id=client.sudo().company_id.id)
+            client = self._client_hub_task_client(vals)
+            if client:
+                vals.update(client_id=client.id, channel="task", company_id=client.company_id.id)
             elif vals.get("client_id"):
                 raise UserError(
-                    self.env._(
-                        "%(task)s is not a client's task: its rating is no client's.", task=task.display_name
-                    )
+                    self.env._("A task's rating is a client's only when the client's people answer it.")
                 )
             return False  # Odoo's own flow, none of the checks below
         if model != CLIENT_MODEL:
@@ -228,6 +229,21 @@ class RatingRating(models.Model):
         if "recorded_by_id" not in vals and vals["channel"] not in CLIENT_CHANNELS:
             vals["recorded_by_id"] = self.env.uid
         return True
+
+    def _client_hub_task_client(self, vals):
+        """The client whose answer a new task rating is: only through Odoo's own flows (the rating
+        request's token page, a message with a rating: both in sudo), and only when the person who
+        answers is one of the people of the task's client. A rating an employee creates or posts
+        (its own partner answering) is Odoo's project rating, none of the client's."""
+        Partner = self.env[CLIENT_MODEL].sudo()
+        if not self.env.su or not vals.get("partner_id"):
+            return Partner
+        task = self.env[TASK_MODEL].sudo().browse(vals["res_id"])
+        client = task.partner_id.commercial_partner_id
+        answered_by = Partner.browse(vals["partner_id"])
+        if not client.is_client or answered_by.commercial_partner_id != client:
+            return Partner
+        return client
 
     def _check_bookkeeping(self, vals):
         """The company follows the client; the computed fields are computed."""
@@ -283,6 +299,34 @@ class RatingRating(models.Model):
         )
 
     @api.model
+    def _client_hub_asked_this_period(self, clients):
+        """{(client id, contact id): latest request} of the contacts these clients asked within
+        their period (the status's survey interval), or whose request is still open."""
+        today = fields.Date.context_today(self)
+        starts = {client.id: self._client_hub_period_start(client, today) for client in clients}
+        if not starts:
+            return {}
+        open_requests = self._client_hub_open_requests(clients)
+        requests = (
+            self.sudo().search(
+                [
+                    ("client_id", "in", clients.ids),
+                    ("res_model", "=", CLIENT_MODEL),
+                    ("survey_sent", "=", True),
+                    ("create_date", ">=", min(starts.values())),
+                ]
+            )
+            | open_requests
+        )
+        asked = {}
+        for request in requests.sorted(lambda request: (request.create_date, request.id), reverse=True):
+            key = (request.client_id.id, request.partner_id.id)
+            in_period = request.create_date.date() > starts[request.client_id.id]
+            if key not in asked and (in_period or request in open_requests):
+                asked[key] = request
+        return asked
+
+    @api.model
     def _client_hub_survey_from_token(self, token):
         """The survey request of a token (sudo), empty when unknown, expired, or no longer a client's."""
         if not isinstance(token, str) or not TOKEN_FORMAT.fullmatch(token):
@@ -316,7 +360,7 @@ class RatingRating(models.Model):
         if not client.is_client:
             raise UserError(
                 self.env._(
-                    "Only clients are rated: %(partner)s is not a client.", partner=client.display_name
+                    "Only clients are rated: %(partner)s is not a client.", partner=readable_names(client)
                 )
             )
         Rating = self.sudo()

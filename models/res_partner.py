@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools.sql import column_exists, create_column
 
 from .computed_fields import check_not_computed
+from .readable_names import readable_names
 
 CLIENT_NUMBER_CODE = "res.partner.client.number"
 # The values that make a new partner a client and give it its number, defaults included.
@@ -101,7 +102,7 @@ class ResPartner(models.Model):
                         self.env._(
                             "The client number %(number)s is already used by %(client)s.",
                             number=partner.ref,
-                            client=other.display_name,
+                            client=readable_names(other),
                         )
                     )
 

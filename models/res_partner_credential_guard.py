@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from .readable_names import readable_names
+
 
 class ResPartner(models.Model):
     """A client's credentials in the vault: the count, the button, and the guard on deleting a client."""
@@ -43,7 +45,7 @@ class ResPartner(models.Model):
                     self.env._(
                         "%(clients)s cannot be deleted: they have credentials, which only Client Hub "
                         "managers may delete. Ask a manager, or archive the client instead.",
-                        clients=", ".join(credentials.partner_id.mapped("display_name")),
+                        clients=readable_names(credentials.partner_id),
                     )
                 )
             credentials.sudo(False).unlink()

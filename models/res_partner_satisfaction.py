@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .nullable_fields import NullableFloat, NullableInteger
 from .rating_rating import USER_GROUP
@@ -46,6 +47,13 @@ class ResPartner(models.Model):
             partner.satisfaction_score = int(latest.rating) or False
             partner.satisfaction_count = len(ratings)
             partner.satisfaction_average = sum(ratings.mapped("rating")) / len(ratings) if ratings else False
+
+    def message_post(self, **kwargs):
+        # Odoo's chatter turns a message with a rating into a rating of the record (in sudo, the
+        # poster as who answered): a client's rating is recorded under Satisfaction, by its paths.
+        if kwargs.get("rating_value"):
+            raise UserError(self.env._("Record a client's rating under Satisfaction, not in a message."))
+        return super().message_post(**kwargs)
 
     def action_open_satisfaction(self):
         self.ensure_one()

@@ -1,9 +1,10 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .rating_rating import USER_GROUP
+from .readable_names import readable_names
 
 SURVEY_TEMPLATE = "client_hub.mail_template_satisfaction_survey"
 CRON_BATCH = 1000  # clients per commit of the daily cron
@@ -39,33 +40,59 @@ class ResPartner(models.Model):
                     self.env._(
                         "%(contacts)s are not people of %(client)s: "
                         "a client's survey goes to its own people.",
-                        contacts=", ".join(strangers.mapped("display_name")),
-                        client=partner.display_name,
+                        contacts=readable_names(strangers),
+                        client=readable_names(partner),
                     )
                 )
 
     def action_send_satisfaction_survey(self):
-        """Send the survey now to the survey contacts of the selected clients."""
+        """Send the survey now to the survey contacts of the selected clients: once per period and
+        contact; every click hears what was sent and who was already asked."""
         # The rest runs in sudo (requests, e-mails in the company's name): Client Hub users only.
         if not self.env.su and not self.env.user.has_group(USER_GROUP):
             raise AccessError(self.env._("Only Client Hub users send satisfaction surveys."))
         clients = self.filtered("is_client")
         if not clients:
             raise UserError(self.env._("Satisfaction surveys go to clients: none is selected."))
-        sent = clients._client_hub_send_surveys(reuse_open=True)
-        if not sent:
+        recipients = {
+            (client.id, contact.id)
+            for client in clients
+            for contact in client._client_hub_survey_recipients()
+        }
+        asked = {
+            key: request
+            for key, request in self.env["rating.rating"]._client_hub_asked_this_period(clients).items()
+            if key in recipients
+        }
+        sent = clients._client_hub_send_surveys()
+        if not sent and not asked:
             raise UserError(
                 self.env._(
                     "No survey contact with an e-mail address: choose survey contacts on the client first."
+                )
+            )
+        messages = []
+        if sent:
+            messages.append(self.env._("Satisfaction survey sent to %(count)s contact(s).", count=len(sent)))
+        if asked:
+            messages.append(
+                self.env._(
+                    "Already asked this period, not asked again: %(contacts)s.",
+                    contacts=", ".join(
+                        f"{request.partner_id.name or request.client_id.name} "
+                        f"({fields.Date.to_string(request.create_date.date())})"
+                        for request in asked.values()
+                    ),
                 )
             )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "type": "success",
-                "message": self.env._("Satisfaction survey sent to %(count)s contact(s).", count=len(sent)),
-                "next": {"type": "ir.actions.act_window_close"},
+                "type": "success" if sent else "warning",
+                "message": " ".join(messages),
+                # The page shows the new Last Survey date.
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
 
@@ -89,27 +116,18 @@ class ResPartner(models.Model):
         invoice = reachable(self.child_ids.filtered(lambda child: child.type == "invoice"))[:1]
         return invoice or reachable(self)
 
-    def _client_hub_send_surveys(self, reuse_open=False):
-        """One rating request per recipient, e-mailed through the mail queue. An open request of the
-        contact is sent again (reuse_open) or left alone (the schedule): never two open ones."""
+    def _client_hub_send_surveys(self):
+        """One rating request per recipient, e-mailed through the mail queue: a contact asked within
+        the client's period (or with a request still open) is not asked again."""
         Rating = self.env["rating.rating"].sudo()
         today = fields.Date.context_today(self)
         pairs = [(client, contact) for client in self for contact in client._client_hub_survey_recipients()]
         self.sudo().satisfaction_survey_date = today  # nobody to ask: asked again next period
         if not pairs:
             return Rating
-        open_requests = {
-            (rating.client_id.id, rating.partner_id.id): rating
-            for rating in Rating._client_hub_open_requests(self)
-        }
-        to_send, to_create = Rating, []
-        for client, contact in pairs:
-            existing = open_requests.get((client.id, contact.id))
-            if existing:
-                if reuse_open:
-                    to_send |= existing
-                continue
-            to_create.append(
+        asked = Rating._client_hub_asked_this_period(self)
+        requests = Rating.create(
+            [
                 {
                     "client_id": client.id,
                     "partner_id": contact.id,
@@ -119,14 +137,31 @@ class ResPartner(models.Model):
                     "rating_date": today,
                     "is_internal": False,
                 }
-            )
-        # The re-sent link works as long as its new e-mail says, counted from today.
-        to_send.survey_resent_on = fields.Datetime.now()
-        to_send |= Rating.create(to_create)
-        if to_send:
-            template = self.env.ref(SURVEY_TEMPLATE).sudo()
-            template.send_mail_batch(to_send.ids, force_send=False)
-        return to_send
+                for client, contact in pairs
+                if (client.id, contact.id) not in asked
+            ]
+        )
+        if requests:
+            self._client_hub_mail_surveys(requests)
+        return requests
+
+    @api.model
+    def _client_hub_mail_surveys(self, requests):
+        """The survey e-mails hold the requests' tokens: they go out through the mail queue only,
+        attached to no record (a message on the rating would be read by whoever reads the rating),
+        created and authored by the superuser, so that only the administrators (the queue) read
+        them until they are sent and deleted."""
+        template = self.env.ref(SURVEY_TEMPLATE).with_user(SUPERUSER_ID)
+        return template.send_mail_batch(
+            requests.ids,
+            force_send=False,
+            email_values={
+                "model": False,
+                "res_id": False,
+                "author_id": self.env.ref("base.partner_root").id,
+                "auto_delete": True,
+            },
+        )
 
     @api.model
     def _cron_send_satisfaction_surveys(self):

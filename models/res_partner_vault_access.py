@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .readable_names import readable_names
+
 MANAGER_GROUP = "client_hub.group_client_hub_manager"
 # What makes a flagged contact someone else: changed by Client Hub managers only, as the flag.
 VAULT_IDENTITY_FIELDS = frozenset({"parent_id", "is_company", "email"})
@@ -64,7 +66,7 @@ class ResPartner(models.Model):
                 self.env._(
                     "%(contacts)s may open the client's credentials in the portal: only Client Hub "
                     "managers change their company, type or e-mail.",
-                    contacts=", ".join(self.mapped("display_name")),
+                    contacts=readable_names(self),
                 )
             )
 

@@ -89,3 +89,4 @@ from . import test_portal_address_type
 from . import test_tour_page_creations
 from . import test_address_client_migration
 from . import test_credential_existence_hidden
+from . import test_security_generic

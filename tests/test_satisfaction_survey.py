@@ -121,6 +121,17 @@ class TestSatisfactionSurvey(ClientHubHttpCase):
         self.assertTrue(self._mails(chosen))
         self.assertFalse(self._mails(self.invoice_contact))
 
+    def test_a_survey_to_the_client_itself_names_it_once(self):
+        """Without survey contacts nor invoice contact, the client's own address is asked: the page
+        does not read "<Company>, for <Company>"."""
+        solo = self._create_client("Solo Company", email="solo@example.com")
+        solo.action_send_satisfaction_survey()
+        request = self.env["rating.rating"].search([("client_id", "=", solo.id)])
+        self.assertEqual(request.partner_id, solo)
+        page = self.url_open(f"/client_hub/rate/{request.access_token}").text
+        self.assertIn("Solo Company", page)
+        self.assertNotIn("Solo Company, for", page)
+
     def _page_queries(self, url):
         self.url_open(url)  # warm up caches and assets
         before = self.env.cr.sql_log_count

@@ -5,6 +5,8 @@ from odoo.addons.client_hub.models.input_checks import has_control_characters
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date, formatLang
 
+from ..models.readable_names import readable_names
+
 
 def _negate_figures(figures):
     """The figures (as account.move._correction_figures) with the opposite sign."""
@@ -311,7 +313,7 @@ class AccountMoveCorrection(models.TransientModel):
                     "Invoice %(invoice)s is already fully credited by %(document)s: cancel or reverse"
                     " that credit note to correct the invoice again.",
                     invoice=move.display_name,
-                    document=credited[:1].display_name,
+                    document=readable_names(credited[:1]),
                 )
             )
         foreign = self.line_ids.move_line_id.filtered(
@@ -323,7 +325,7 @@ class AccountMoveCorrection(models.TransientModel):
                     "The lines to correct must be lines of invoice %(invoice)s, not of %(other)s:"
                     " open the dialog again from the invoice to correct.",
                     invoice=move.display_name,
-                    other=foreign.move_id[:1].display_name,
+                    other=readable_names(foreign.move_id[:1]),
                 )
             )
         self._check_date()

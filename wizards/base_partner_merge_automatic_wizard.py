@@ -1,6 +1,8 @@
 from odoo import models
 from odoo.exceptions import AccessError
 
+from ..models.readable_names import readable_names
+
 MANAGER_GROUP = "client_hub.group_client_hub_manager"
 
 
@@ -33,7 +35,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                 self.env._(
                     "%(partners)s hold credentials or open them in the portal: only Client Hub managers "
                     "merge them.",
-                    partners=", ".join((credentials.partner_id | flagged).mapped("display_name")),
+                    partners=readable_names(credentials.partner_id | flagged),
                 )
             )
         before = {credential.id: credential.partner_id.display_name for credential in credentials}

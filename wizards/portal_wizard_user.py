@@ -1,6 +1,8 @@
 from odoo import models
 from odoo.exceptions import AccessError
 
+from ..models.readable_names import readable_names
+
 MANAGER_GROUP = "client_hub.group_client_hub_manager"
 
 
@@ -25,6 +27,6 @@ class PortalWizardUser(models.TransientModel):
                 self.env._(
                     "%(contacts)s may open the client's credentials in the portal: only Client Hub managers "
                     "give them a portal login.",
-                    contacts=", ".join(flagged.mapped("display_name")),
+                    contacts=readable_names(flagged),
                 )
             )

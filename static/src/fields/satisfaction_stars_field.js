@@ -8,6 +8,12 @@ export class SatisfactionStarsField extends Component {
     static props = { ...standardFieldProps };
     static stars = [1, 2, 3, 4, 5];
 
+    /** No score yet (NULL): not five empty stars, which read as a 0. */
+    get unrated() {
+        const value = this.props.record.data[this.props.name];
+        return value === false || value === null || value === undefined;
+    }
+
     get value() {
         return Math.round(this.props.record.data[this.props.name] || 0);
     }

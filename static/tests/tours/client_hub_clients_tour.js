@@ -17,6 +17,10 @@ registry.category("web_tour.tours").add("client_hub_open_clients", {
             trigger: ".o_list_view .o_data_row .o_client_hub_stars:has(.fa-star-o:nth-child(5), .fa-star:nth-child(5))",
         },
         {
+            content: "A client not rated yet says so, rather than five empty stars (a 0)",
+            trigger: ".o_list_view .o_data_row .o_client_hub_unrated:contains(Not rated yet)",
+        },
+        {
             content: "Switch to the kanban",
             trigger: ".o_switch_view.o_kanban",
             run: "click",

@@ -8,6 +8,10 @@ registry.category("web_tour.tours").add("client_hub_send_survey", {
             trigger: ".o_form_view .o_field_widget[name=name]:contains(Survey Tour Ltd), .o_form_view .o_field_widget[name=name] input:value(Survey Tour Ltd)",
         },
         {
+            content: "Not rated yet, rather than five empty stars (a 0)",
+            trigger: ".o_form_view .o_field_widget[name=satisfaction_score] .o_client_hub_unrated",
+        },
+        {
             content: "Send the survey",
             trigger: ".o_form_statusbar button[name=action_send_satisfaction_survey]",
             run: "click",
@@ -15,6 +19,19 @@ registry.category("web_tour.tours").add("client_hub_send_survey", {
         {
             content: "The survey went out",
             trigger: ".o_notification:contains(Satisfaction survey sent to 1 contact)",
+        },
+        {
+            content: "The page shows when the survey was sent",
+            trigger: ".o_form_view .o_field_widget[name=satisfaction_survey_date]",
+        },
+        {
+            content: "Send the survey again",
+            trigger: ".o_form_statusbar button[name=action_send_satisfaction_survey]",
+            run: "click",
+        },
+        {
+            content: "The second click answers too: the contact was already asked",
+            trigger: ".o_notification:contains(Already asked this period)",
         },
     ],
 });

@@ -1,0 +1,45 @@
+from odoo import api, models
+from odoo.fields import Domain
+
+# The operators whose value is a domain on the field's comodel.
+SUBDOMAIN_OPERATORS = ("any", "not any")
+
+
+class Base(models.AbstractModel):
+    """No oracle through a search: a field with `groups` is refused in a search's domain to users
+    outside its groups before anything else runs. Odoo checks the groups when it turns a condition
+    into SQL, which is after a computed field's own `search=` method has replaced the condition by
+    one on other fields (`client_amount_overdue > 9` becomes `commercial_partner_id in [...]`): the
+    method answered for a figure the user may not read. One place for search, search_count,
+    read_group, name_search, export's domain and the paths of other models' domains."""
+
+    _inherit = "base"
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        if not self.env.su:
+            self._client_hub_check_domain_access(Domain(domain))
+        return super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
+
+    @api.model
+    def _client_hub_check_domain_access(self, domain):
+        """Raise Odoo's field AccessError for the first field of `domain` (along each condition's
+        path, in the subdomains of 'any') with groups the user is not in."""
+        for condition in domain.iter_conditions():
+            model = self
+            names = condition.field_expr.split(".")
+            for position, name in enumerate(names):
+                field = model._fields.get(name)
+                if field is None:
+                    break  # Odoo's own error for an unknown field
+                model._check_field_access(field, "read")
+                if not field.relational:
+                    break
+                model = self.env[field.comodel_name]
+                last = position == len(names) - 1
+                if (
+                    last
+                    and condition.operator in SUBDOMAIN_OPERATORS
+                    and isinstance(condition.value, (list, tuple, Domain))
+                ):
+                    model._client_hub_check_domain_access(Domain(condition.value))
