@@ -15,7 +15,7 @@ MODULES=client_hub,client_hub_l10n_pl_edi
 step() { echo "==> Wheel check: $*"; }
 
 ls "$ROOT"/dist/odoo_addon_client_hub-*.whl >/dev/null  # `make wheels` first
-ODOO_PY=$(sed -n 's/^PYTHONPATH="\([^"$]*\).*/\1/p' "$DEV/bin/python")
+ODOO_PY=$("$DEV/bin/python" -c 'import os, odoo; print(os.path.dirname(odoo.__path__[0]))')
 base_python=$("$DEV/venv/bin/python" -c 'import sys; print(sys._base_executable)')
 step "a new virtual environment, .dev/wheel-venv, beside Odoo (.dev/odoo)"
 rm -rf "$VENV"
@@ -33,6 +33,7 @@ cat >"$CONF" <<CONF
 addons_path = $odoo_addons
 data_dir = $DEV/data
 max_cron_threads = 0
+http_interface = 127.0.0.1
 CONF
 sed -n '/^\[client_hub\]/,$p' "$DEV/odoo.conf" >>"$CONF"
 step "odoo -d $DB -i $MODULES --stop-after-init (addons path: $odoo_addons)"
