@@ -16,6 +16,8 @@ SEARCH_OPERATORS = {
     ">=": py_operator.ge,
 }
 FINANCE_AMOUNTS = {"client_amount_due": "due", "client_amount_overdue": "overdue"}
+# A client's payments, latest first (its last payments are the first LAST_PAYMENTS).
+PAYMENT_RANK = "ROW_NUMBER() OVER (PARTITION BY p.commercial_partner_id ORDER BY pay.date DESC, pay.id DESC)"
 
 
 class ResPartner(models.Model):
@@ -265,11 +267,7 @@ class ResPartner(models.Model):
                 companies=companies,
                 clients=tuple(clients.ids),
                 last=LAST_PAYMENTS,
-                rank=SQL(
-                    "ROW_NUMBER() OVER (PARTITION BY p.commercial_partner_id ORDER BY pay.date DESC, pay.id DESC)"
-                    if payment_ids
-                    else "1"
-                ),
+                rank=SQL(PAYMENT_RANK if payment_ids else "1"),
                 payment_ids=SQL("ARRAY_AGG(id ORDER BY rank)" if payment_ids else "NULL::integer[]"),
             )
         )

@@ -19,8 +19,17 @@ from whool import buildapi
 ADDON = "client_hub"
 ROOT = Path(__file__).resolve().parents[2]
 # Never in the wheel: the repository's development side, and the bridges (wheels of their own).
-EXCLUDED = ("tools/", "bridges/", ".ci/", ".github/", "Makefile", ".pre-commit-config.yaml", ".pylintrc",
-            ".ruff.toml", ".gitignore")
+EXCLUDED = (
+    "tools/",
+    "bridges/",
+    ".ci/",
+    ".github/",
+    "Makefile",
+    ".pre-commit-config.yaml",
+    ".pylintrc",
+    ".ruff.toml",
+    ".gitignore",
+)
 # What an sdist keeps of them: this backend, to build its wheel.
 SDIST_ONLY = ("tools/packaging/",)
 
@@ -28,7 +37,9 @@ SDIST_ONLY = ("tools/packaging/",)
 def _tracked_files():
     """The repository's files as git lists them (a git checkout), else every file (an sdist)."""
     with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
-        listed = subprocess.check_output(["git", "ls-files", "-z"], cwd=ROOT, text=True)
+        listed = subprocess.check_output(
+            ["git", "ls-files", "-z"], cwd=ROOT, text=True, stderr=subprocess.DEVNULL
+        )
         names = {name for name in listed.split("\0") if name and (ROOT / name).is_file()}
         if names:
             return sorted(names | {"pyproject.toml"})  # whool's options, even before its commit

@@ -209,5 +209,6 @@ def grant_portal_vault(env):
     """The bench's portal users get what a real client's people get: the vault right. Run again
     before each portal measurement, so that a bench database built before the right existed (or
     reused across its changes) is measured the way a client uses it."""
-    users = env["res.users"].with_context(active_test=False).search([("login", "in", list(PORTAL_USERS.values()))])
+    logins = list(PORTAL_USERS.values())
+    users = env["res.users"].with_context(active_test=False).search([("login", "in", logins)])
     grant_vault(env, users.partner_id)

@@ -4,7 +4,6 @@ import contextlib
 import statistics
 import time
 
-
 STARTED = time.monotonic()
 
 
