@@ -4,7 +4,7 @@ SETUP := tools/dev/setup.sh
 WORKERS ?= 0
 export WORKERS
 
-.PHONY: help env demo demo-pl test pytest screenshots lint i18n bench load odoo-suites upgrade-check clean
+.PHONY: help env demo demo-pl test pytest screenshots lint i18n bench load odoo-suites upgrade-check wheels wheel-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -37,9 +37,10 @@ lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
 i18n: env ## export i18n/client_hub.pot from the code and merge it into the .po files
 	@tools/dev/i18n.sh update
 
-bench: env ## benchmark against vanilla Odoo on one database: make bench [MODE=all|survey|correction|contract|axis|scale] [N=10000] [REPS=5]
+bench: env ## benchmark against vanilla Odoo: make bench [MODE=all|survey|correction|contract|axis|scale|smoke] [N=10000] [REPS=5] [BENCH_DB=client_hub_bench] [BENCH_PORT=8269]
 	@PYTHONPATH=$(CURDIR)/tools/dev .dev/bin/python -m bench $(or $(MODE),all) \
-		--clients $(or $(N),10000) --repetitions $(or $(REPS),5) $(BENCH_ARGS)
+		$(if $(N),--clients $(N)) $(if $(REPS),--repetitions $(REPS)) $(if $(BENCH_DB),--db $(BENCH_DB)) \
+		$(if $(BENCH_PORT),--port $(BENCH_PORT)) $(BENCH_ARGS)
 
 load: env ## 20 portal, 5 back-office and 10 hot-spot reveal sessions for 30 s against Odoo, on loopback: make load [NODES=2] [REPLICA=1]
 	@.dev/bin/python tools/dev/load.py --workers $(if $(filter 0,$(WORKERS)),2,$(WORKERS)) \
@@ -51,7 +52,14 @@ odoo-suites: env ## Odoo's own tests of the modules client_hub extends, with and
 upgrade-check: env ## update client_hub twice and uninstall it: no data lost, secrets still readable
 	@.dev/bin/python tools/dev/upgrade_check.py
 
+wheels: env ## the wheels of client_hub and its bridges (OCA's whool) into dist/: odoo-addon-client_hub, …
+	@rm -rf dist && .dev/venv/bin/python -m pip wheel -q --disable-pip-version-check --no-deps --wheel-dir dist . bridges/*/
+	@ls dist
+
+wheel-check: wheels ## pip install the wheels into a new virtual environment beside Odoo, install client_hub from there
+	@tools/dev/wheel_check.sh
+
 clean: ## drop the dev databases and remove .dev (downloads included)
 	@-dropdb --if-exists --force client_hub_demo; dropdb --if-exists --force client_hub_demo_pl; dropdb --if-exists --force client_hub_test; dropdb --if-exists --force client_hub_test_pl; dropdb --if-exists --force client_hub_i18n
-	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_shots client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch client_hub_bench_base_axis_10000 client_hub_bench_base_axis_100000 client_hub_bench_base_axis_1000000 client_hub_suites_with client_hub_suites_without; do dropdb --if-exists --force $$db; done
-	@rm -rf .dev
+	@-for db in client_hub_bench client_hub_bench_base client_hub_bench_base_install client_hub_load client_hub_upgrade client_hub_pytest client_hub_shots client_hub_bench_base_1000000 client_hub_bench_base_1000000_scratch client_hub_bench_base_scratch client_hub_bench_base_axis_10000 client_hub_bench_base_axis_100000 client_hub_bench_base_axis_1000000 client_hub_suites_with client_hub_suites_without client_hub_bench_base_project client_hub_smoke client_hub_smoke_base client_hub_smoke_base_install client_hub_smoke_base_project client_hub_smoke_base_2000 client_hub_smoke_base_scratch client_hub_smoke_base_2000_scratch client_hub_smoke_base_axis_5000 client_hub_wheel; do dropdb --if-exists --force $$db; done
+	@rm -rf .dev dist

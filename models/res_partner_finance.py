@@ -16,6 +16,8 @@ SEARCH_OPERATORS = {
     ">=": py_operator.ge,
 }
 FINANCE_AMOUNTS = {"client_amount_due": "due", "client_amount_overdue": "overdue"}
+# A client's payments, latest first (its last payments are the first LAST_PAYMENTS).
+PAYMENT_RANK = "ROW_NUMBER() OVER (PARTITION BY p.commercial_partner_id ORDER BY pay.date DESC, pay.id DESC)"
 
 
 class ResPartner(models.Model):
@@ -69,12 +71,19 @@ class ResPartner(models.Model):
 
     @api.depends_context("company")
     def _compute_client_finance(self):
-        figures = self._client_hub_finance_figures(self._origin.commercial_partner_id)
+        figures = self._client_hub_finance_figures(self._origin.commercial_partner_id, payment_ids=False)
+        # The values go straight into the cache, rounded as assigning them would: on the Clients list
+        # (80 rows) assigning them one by one cost as much as the query (each Monetary assignment
+        # looks the currency up again, for every record). Computed fields, never stored: nothing to
+        # write, nothing else to trigger.
+        currency = self.env.company.currency_id
+        amounts = [self._fields[name] for name in ("client_amount_due", "client_amount_overdue")]
+        last_payment = self._fields["client_last_payment_date"]
         for partner in self:
             values = figures.get(partner._origin.commercial_partner_id.id, {})
-            partner.client_amount_due = values.get("due", 0.0)
-            partner.client_amount_overdue = values.get("overdue", 0.0)
-            partner.client_last_payment_date = values.get("last_payment", False)
+            for field in amounts:
+                field._update_cache(partner, currency.round(values.get(FINANCE_AMOUNTS[field.name], 0.0)))
+            last_payment._update_cache(partner, values.get("last_payment", False))
 
     @api.depends_context("company")
     def _compute_client_payment_ids(self):
@@ -205,12 +214,13 @@ class ResPartner(models.Model):
         rows = self.env.execute_query(self._client_hub_lines_sql(self._client_hub_finance_companies()))
         return {client_id: {"due": due, "overdue": overdue} for client_id, due, overdue in rows}
 
-    def _client_hub_finance_figures(self, clients, all_branches=False):
+    def _client_hub_finance_figures(self, clients, all_branches=False, payment_ids=True):
         """{client id: {due, overdue, last_payment, payment_ids}} of the given commercial partners, in
         one query whatever their number. Amounts in the current company's currency (Odoo's residual in
         company currency), over the posted receivable lines of the companies of the figures.
         The last payment: the latest customer payment received, or bank/cash entry crediting the
-        client's receivable (a bank statement matched without payment record)."""
+        client's receivable (a bank statement matched without payment record). Without
+        `payment_ids` (the list's columns), no payment is ranked and `payment_ids` is empty."""
         if not clients:
             return {}
         self._client_hub_finance_flush()
@@ -232,10 +242,7 @@ class ResPartner(models.Model):
                        AND p.commercial_partner_id IN %(clients)s
                   GROUP BY p.commercial_partner_id
                 ), ranked AS (
-                    SELECT pay.id, pay.date, p.commercial_partner_id AS client_id,
-                           ROW_NUMBER() OVER (
-                               PARTITION BY p.commercial_partner_id ORDER BY pay.date DESC, pay.id DESC
-                           ) AS rank
+                    SELECT pay.id, pay.date, p.commercial_partner_id AS client_id, %(rank)s AS rank
                       FROM account_payment pay
                       JOIN res_partner p ON p.id = pay.partner_id
                      WHERE pay.payment_type = 'inbound'
@@ -244,7 +251,7 @@ class ResPartner(models.Model):
                        AND pay.company_id IN %(companies)s
                        AND p.commercial_partner_id IN %(clients)s
                 ), payments AS (
-                    SELECT client_id, ARRAY_AGG(id ORDER BY rank) AS payment_ids, MAX(date) AS last_payment
+                    SELECT client_id, %(payment_ids)s AS payment_ids, MAX(date) AS last_payment
                       FROM ranked
                      WHERE rank <= %(last)s
                   GROUP BY client_id
@@ -260,6 +267,8 @@ class ResPartner(models.Model):
                 companies=companies,
                 clients=tuple(clients.ids),
                 last=LAST_PAYMENTS,
+                rank=SQL(PAYMENT_RANK if payment_ids else "1"),
+                payment_ids=SQL("ARRAY_AGG(id ORDER BY rank)" if payment_ids else "NULL::integer[]"),
             )
         )
         return {

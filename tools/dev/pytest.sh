@@ -30,6 +30,10 @@ fi
 cd "$DEV/addons/client_hub"
 # Odoo 19's own code raises deprecation warnings of werkzeug, urllib3 and importlib on import:
 # not the module's business, and they would bury pytest's summary.
+# pytest's own configuration, empty: it would take the repository's pyproject.toml (the wheel's) and
+# with it the repository, whatever its folder's name, for the tests' package.
+printf '[pytest]\n' >"$DEV/pytest.ini"
 # shellcheck disable=SC2086
-exec "$DEV/bin/python" -m pytest -p no:cacheprovider -W ignore::DeprecationWarning \
+exec "$DEV/bin/python" -m pytest -c "$DEV/pytest.ini" --rootdir "$DEV/addons/client_hub" -p no:cacheprovider \
+    -W ignore::DeprecationWarning \
     --odoo-database "$DB" --odoo-config "$DEV/odoo.conf" ${ARGS:-tests}

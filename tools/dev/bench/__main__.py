@@ -3,11 +3,13 @@
 import argparse
 import json
 import sys
+import time
 from datetime import date
 
 from devlib import DEV, odoo_env, setup_odoo
 
 from . import __doc__ as DESCRIPTION
+from .budgets import check
 from .clients import bench_create, bench_grouping, bench_list
 from .contract import bench_contract_list, ensure_contract_db, print_contract_table
 from .correction import bench_correction
@@ -28,7 +30,7 @@ def axis_sizes(args):
     return [int(size) for size in args.axis.split(",") if size.strip()]
 
 
-def run_all(args):
+def run_all(args, output="bench.json"):
     """Everything: the bench clients' pages and work, the portal, the install, scale and the axis."""
     base_db = f"{args.db}_base"
     ensure_dependencies_db(base_db)
@@ -52,8 +54,9 @@ def run_all(args):
     if args.skip_install:
         data["install"] = {"install": float("nan"), "load": float("nan")}
     else:
-        step("install (3 times on a copy of the dependencies' database)")
-        data["install"] = measure_install(base_db, 3)
+        installs = min(args.repetitions, 3)
+        step(f"install ({installs} time(s) on a copy of the dependencies' database)")
+        data["install"] = measure_install(base_db, installs)
         step("install of the project dependency (on an empty database, once)")
         data["project_install"] = measure_project_install(base_db)
     if args.scale_partners:
@@ -62,15 +65,17 @@ def run_all(args):
     if sizes:
         step(f"scale axis at {', '.join(f'{size:,}' for size in sizes)} partners")
         data["axis"] = measure_axis(base_db, sizes, args.repetitions, args.port)
-    (DEV / "bench.json").write_text(json.dumps(data, indent=2, default=str))
+    (DEV / output).write_text(json.dumps(data, indent=2, default=str))
     print_table(data)
-    print("\nWritten: .dev/bench.json")
+    print(f"\nWritten: .dev/{output}")
+    return data
 
 
-def run_survey(args):
+def run_survey(args, update=True):
     """The satisfaction survey's cron against Odoo's rating request, and its token page."""
     step(f"satisfaction survey to {args.clients} clients vs Odoo's rating request on {args.clients} tasks")
-    ensure_module_db(args.db, f"{args.db}_base")
+    if update:
+        ensure_module_db(args.db, f"{args.db}_base")
     data = header(clients=args.clients)
     with odoo_env(args.db) as env:
         data["survey"] = bench_survey(env, args.clients)
@@ -78,6 +83,21 @@ def run_survey(args):
     step(f"survey token page (an Odoo server on 127.0.0.1:{args.port})")
     data["survey_page"] = bench_survey_page(args.db, args.port, args.clients, args.repetitions)
     print_table(data)
+    return data
+
+
+def run_smoke(args):
+    """Every scenario of `all` and the survey once, small (CI): fails on a query-count budget."""
+    started = time.monotonic()
+    data = run_all(args, output="bench-smoke.json")
+    survey = run_survey(args, update=False)  # run_all has just updated the module in args.db
+    failures = check({**data, "survey_page": survey["survey_page"]})
+    minutes = (time.monotonic() - started) / 60
+    if failures:
+        print(f"\nBench smoke: {len(failures)} query budget(s) exceeded ({minutes:.1f} min):")
+        print("\n".join(f"  - {failure}" for failure in failures))
+        raise SystemExit(1)
+    print(f"\nBench smoke: every scenario ran, every query budget holds ({minutes:.1f} min).")
 
 
 def run_correction(args):
@@ -156,9 +176,19 @@ def parser():
         ("contract", run_contract, (common,)),
         ("axis", run_axis, (common, axis)),
         ("scale", run_scale, (common, scale)),
+        ("smoke", run_smoke, (common, scale, axis)),
     ):
         mode = modes.add_parser(name, parents=parents, help=run.__doc__.splitlines()[0])
         mode.set_defaults(run=run)
+        if name == "smoke":
+            # A few minutes on 2 cores: a few hundred clients, each measurement once, small scale
+            # and axis databases; its own databases, beside the bench's. The axis database holds
+            # 700 clients: more than the 400 rows of a list page, whose count query Odoo skips
+            # when the page is not full (one query less than at 80 rows).
+            mode.set_defaults(
+                clients=300, repetitions=1, scale_partners=2000, axis="5000", db="client_hub_smoke"
+            )
+            mode.set_defaults(skip_install=False)  # the install is a scenario of `all`
         if name == "all":
             mode.add_argument(
                 "--skip-install", action="store_true", help="do not measure the install (saves minutes)"

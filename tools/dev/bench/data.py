@@ -195,3 +195,20 @@ def create_bench_users(env, clients):
             }
         )
         user.partner_id.parent_id = client
+    grant_portal_vault(env)
+
+
+def grant_vault(env, partners):
+    """Give these contacts' portal logins their client's vault pages, as a Client Hub manager does
+    (the one place the bench grants the right: where the way a manager grants it changes, change it
+    here)."""
+    partners.write({"client_hub_vault_access": True})
+
+
+def grant_portal_vault(env):
+    """The bench's portal users get what a real client's people get: the vault right. Run again
+    before each portal measurement, so that a bench database built before the right existed (or
+    reused across its changes) is measured the way a client uses it."""
+    logins = list(PORTAL_USERS.values())
+    users = env["res.users"].with_context(active_test=False).search([("login", "in", logins)])
+    grant_vault(env, users.partner_id)

@@ -4,9 +4,12 @@ import contextlib
 import statistics
 import time
 
+STARTED = time.monotonic()
+
 
 def step(message):
-    print(f"==> Bench: {message}", flush=True)
+    elapsed = int(time.monotonic() - STARTED)
+    print(f"==> Bench [{elapsed // 60}:{elapsed % 60:02}]: {message}", flush=True)
 
 
 def median_of(repetitions, measure):

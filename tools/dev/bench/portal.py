@@ -6,9 +6,9 @@ import statistics
 import time
 
 import requests
-from devlib import DEV, LoginError, log_in_portal, serving
+from devlib import DEV, LoginError, log_in_portal, odoo_env, serving
 
-from .data import PORTAL_USERS
+from .data import PORTAL_USERS, grant_portal_vault
 
 LOG = DEV / "bench-server.log"
 # werkzeug's request line, then Odoo's "<queries> <query time> <other time>".
@@ -33,6 +33,8 @@ def served(session, base, path):
 
 
 def bench_portal(db, port, repetitions):
+    with odoo_env(db) as env:
+        grant_portal_vault(env)
     with bench_server(db, port) as base:
         results = {}
         for count, login in PORTAL_USERS.items():
