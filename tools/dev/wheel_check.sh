@@ -11,7 +11,7 @@ DEV="$ROOT/.dev"
 DB=${WHEEL_DB:-client_hub_wheel}
 VENV="$DEV/wheel-venv"
 CONF="$DEV/wheel-check.conf"
-MODULES=client_hub,client_hub_l10n_pl_edi
+MODULES=client_hub,client_hub_l10n_pl_edi,client_hub_contract
 step() { echo "==> Wheel check: $*"; }
 
 ls "$ROOT"/dist/odoo_addon_client_hub-*.whl >/dev/null  # `make wheels` first
@@ -42,8 +42,9 @@ start=$SECONDS
 "$VENV/bin/python" -m odoo -c "$CONF" -d "$DB" -i "$MODULES" --stop-after-init \
     --log-level warn --log-handler py.warnings:ERROR
 states=$(psql -d "$DB" -Atc "SELECT name || ' ' || state FROM ir_module_module
-                              WHERE name IN ('client_hub', 'client_hub_l10n_pl_edi',
-                                             'partner_mobile', 'partner_contact_gender') ORDER BY name")
+                              WHERE name IN ('client_hub', 'client_hub_l10n_pl_edi', 'client_hub_contract',
+                                             'contract', 'partner_mobile', 'partner_contact_gender')
+                              ORDER BY name")
 echo "$states" | sed 's/^/    /'
 paths=$("$VENV/bin/python" - "$CONF" <<'PY'
 import sys
@@ -53,14 +54,14 @@ from odoo.tools import config
 
 config.parse_config(["-c", sys.argv[1]])
 initialize_sys_path()
-for name in ("client_hub", "client_hub_l10n_pl_edi", "partner_mobile"):
+for name in ("client_hub", "client_hub_l10n_pl_edi", "client_hub_contract", "contract", "partner_mobile"):
     print(name, get_module_path(name))
 PY
 )
 echo "$paths" | sed 's/^/    /'
 dropdb --if-exists --force "$DB"
-if [ "$(echo "$states" | grep -c ' installed$')" != 4 ] || [ "$(echo "$paths" | grep -c "$purelib/odoo/addons/")" != 3 ]; then
+if [ "$(echo "$states" | grep -c ' installed$')" != 6 ] || [ "$(echo "$paths" | grep -c "$purelib/odoo/addons/")" != 5 ]; then
     echo "Wheel check: FAILED (a module not installed, or not loaded from the wheels' environment)" >&2
     exit 1
 fi
-step "client_hub, its bridge and their OCA dependencies installed from the wheels ($((SECONDS - start)) s)"
+step "client_hub, its bridges and their OCA dependencies installed from the wheels ($((SECONDS - start)) s)"
