@@ -2,7 +2,7 @@
     "name": "Client Hub",
     "summary": "Client profiles, credential vault, typed addresses, client portal "
     "and corrective invoices on top of Odoo contacts",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Sales/CRM",
     "author": "Client Hub contributors",
     "license": "LGPL-3",
@@ -40,6 +40,7 @@
         "views/res_partner_satisfaction_views.xml",
         "views/res_partner_address_type_views.xml",
         "views/res_partner_credential_views.xml",
+        "views/res_partner_vault_grant_views.xml",
         "views/res_partner_views.xml",
         "views/res_partner_finance_views.xml",
         "views/res_partner_contract_type_views.xml",

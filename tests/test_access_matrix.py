@@ -84,9 +84,8 @@ class TestAccessMatrix(ClientHubFixtures, AccountTestInvoicingCommon):
                     company_id=cls.env.company.id,
                     company_ids=[Command.set(cls.env.company.ids)],
                 )
-        cls.users["portal"].partner_id.sudo().write(
-            {"parent_id": cls.clients["own"].id, "client_hub_vault_access": True}
-        )
+        cls.users["portal"].partner_id.sudo().parent_id = cls.clients["own"]
+        cls.users["portal"].partner_id._client_hub_grant_vault()
         back_office = [user.id for role, user in cls.users.items() if role not in ("public", "portal")]
         cls.invoices = {
             scope: cls.init_invoice("out_invoice", client, amounts=[100], post=True)

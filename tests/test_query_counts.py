@@ -88,7 +88,7 @@ class TestPortalQueryCounts(ClientHubHttpCase):
         client = self._create_client(f"Client with {count}")
         login = f"ch_queries_{count}"
         user = self._create_client_portal_user(login, client, password=f"{login}_pw")
-        user.partner_id.client_hub_vault_access = True
+        user.partner_id._client_hub_grant_vault()
         workplace = self.env.ref("client_hub.address_type_workplace")
         self.env["res.partner"].create(
             [
