@@ -70,7 +70,7 @@ class ResPartnerVaultGrant(models.Model):
         # A grant is revoked (action_revoke) or its login bound or unbound by the module: nothing
         # else about it changes, the manager's neither.
         if not self.env.su:
-            raise UserError(self.env._("A portal vault grant is not edited: revoke it and grant again."))
+            raise AccessError(self.env._("A portal vault grant is not edited: revoke it and grant again."))
         return super().write(vals)
 
     def unlink(self):
