@@ -84,3 +84,7 @@ from . import test_vault_read_only
 from . import test_vault_reminders
 from . import test_vault_reprompt
 from . import test_wkhtmltopdf_build
+from . import test_vault_grant
+from . import test_security_vault_grant
+from . import test_tour_vault_grant
+from . import test_vault_reveal_transactions

@@ -87,7 +87,7 @@ class TestAccessMatrix(ClientHubFixtures, AccountTestInvoicingCommon):
                     company_ids=[Command.set(cls.env.company.ids)],
                 )
         cls.users["portal"].partner_id.sudo().parent_id = cls.clients["own"]
-        cls.users["portal"].partner_id._client_hub_grant_vault()
+        cls.users["portal"].partner_id.with_user(SUPERUSER_ID)._client_hub_grant_vault()
         back_office = [user.id for role, user in cls.users.items() if role not in ("public", "portal")]
         cls.invoices = {
             scope: cls.init_invoice("out_invoice", client, amounts=[100], post=True)
