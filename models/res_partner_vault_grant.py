@@ -116,7 +116,8 @@ class ResPartnerVaultGrant(models.Model):
             .with_context(active_test=False)
             .filtered(lambda user: not user.active or not user._is_portal())
         )
-        grants = self.sudo().with_context(active_test=False).search([("user_id", "in", users.ids)])
+        # Active grants only: a revoked one keeps the login it opened, for the record.
+        grants = self.sudo().search([("user_id", "in", users.ids), ("active", "=", True)])
         grants.filtered(
             lambda grant: grant.user_id in gone or grant.user_id.partner_id != grant.partner_id
         ).write({"user_id": False})

@@ -124,6 +124,8 @@ class TestVaultGrant(ClientHubCase):
         self.assertEqual(grant.revoked_by_id, self.user_manager)
         self.assertTrue(grant.revoked_on)
         self.assertFalse(self._has_vault(self.portal))
+        self.portal.active = False
+        self.assertEqual(grant.user_id, self.portal, "a revoked grant keeps the login it opened")
         with self.assertRaises(AccessError):
             self.contact.with_user(self.user_client_hub).action_client_hub_revoke_vault()
 
