@@ -132,9 +132,12 @@ class TestSecurityVaultGrant(SecurityCase):
         )
         grant = self.contact._client_hub_grant_vault()
         self.assertEqual(grant.user_id, login)
+        portal_manager = self._create_user(
+            "ch_sec_pm3", "client_hub.group_client_hub_manager,base.group_partner_manager"
+        )
         wizard = (
             self.env["portal.wizard"]
-            .with_user(self.users["manager"])
+            .with_user(portal_manager)
             .with_context(active_ids=self.contact.ids, active_model="res.partner")
             .create({})
         )
