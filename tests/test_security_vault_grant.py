@@ -16,6 +16,16 @@ class TestSecurityVaultGrant(SecurityCase):
         super().setUpClass()
         cls.contact = cls._create_contact(cls.client, "Generic Contact", email="generic@example.com")
 
+    def _portal_wizard_line(self, user):
+        """The contact's line of Odoo's portal wizard, opened by `user` on the contact."""
+        wizard = (
+            self.env["portal.wizard"]
+            .with_user(user)
+            .with_context(active_ids=self.contact.ids, active_model="res.partner")
+            .create({})
+        )
+        return wizard.user_ids.filtered(lambda line: line.partner_id == self.contact)
+
     def _grants(self, partner):
         return self.env[GRANT].with_context(active_test=False).search([("partner_id", "=", partner.id)])
 
@@ -135,13 +145,7 @@ class TestSecurityVaultGrant(SecurityCase):
         portal_manager = self._create_user(
             "ch_sec_pm3", "client_hub.group_client_hub_manager,base.group_partner_manager"
         )
-        wizard = (
-            self.env["portal.wizard"]
-            .with_user(portal_manager)
-            .with_context(active_ids=self.contact.ids, active_model="res.partner")
-            .create({})
-        )
-        wizard.user_ids.filtered(lambda line: line.partner_id == self.contact).action_revoke_access()
+        self._portal_wizard_line(portal_manager).action_revoke_access()
         self.assertFalse(grant.user_id)
         self.assertRefused("user", "res.partner", "signup_get_auth_param", [self.contact.ids])
         token = self.contact.with_user(self.users["manager"]).signup_get_auth_param()[self.contact.id][
@@ -177,12 +181,6 @@ class TestSecurityVaultGrant(SecurityCase):
         partner_manager = self._create_user(
             "ch_sec_pm2", "client_hub.group_client_hub_manager,base.group_partner_manager"
         )
-        wizard = (
-            self.env["portal.wizard"]
-            .with_user(partner_manager)
-            .with_context(active_ids=self.contact.ids, active_model="res.partner")
-            .create({})
-        )
-        wizard.user_ids.filtered(lambda line: line.partner_id == self.contact).action_grant_access()
+        self._portal_wizard_line(partner_manager).action_grant_access()
         self.assertTrue(grant.user_id)
         self.assertEqual(grant.user_id.partner_id, self.contact)

@@ -1,17 +1,24 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
-// A Client Hub manager opens a client from the Clients menu, gives one of its contacts the portal
-// vault right in the Portal Vault Access list of the Client page, saves, then revokes it.
-registry.category("web_tour.tours").add("client_hub_vault_grant", {
-    url: "/odoo",
-    steps: () => [
+// From the Clients menu, the tour's client's form (on its Client page).
+function openClient() {
+    return [
         ...stepUtils.goToAppSteps("client_hub.client_hub_menu_root", "Open the Clients app"),
         {
             content: "Open the tour's client",
             trigger: ".o_list_view .o_data_row td:contains(Vault Grant Ltd)",
             run: "click",
         },
+    ];
+}
+
+// A Client Hub manager opens a client from the Clients menu, gives one of its contacts the portal
+// vault right in the Portal Vault Access list of the Client page, saves, then revokes it.
+registry.category("web_tour.tours").add("client_hub_vault_grant", {
+    url: "/odoo",
+    steps: () => [
+        ...openClient(),
         {
             content: "Add a line to the Portal Vault Access list",
             trigger: ".o_field_widget[name=client_hub_client_vault_grant_ids] .o_field_x2many_list_row_add a",
@@ -46,12 +53,7 @@ registry.category("web_tour.tours").add("client_hub_vault_grant", {
 registry.category("web_tour.tours").add("client_hub_vault_revoke", {
     url: "/odoo",
     steps: () => [
-        ...stepUtils.goToAppSteps("client_hub.client_hub_menu_root", "Open the Clients app"),
-        {
-            content: "Open the tour's client",
-            trigger: ".o_list_view .o_data_row td:contains(Vault Grant Ltd)",
-            run: "click",
-        },
+        ...openClient(),
         {
             content: "Revoke the contact's right",
             trigger: ".o_field_widget[name=client_hub_client_vault_grant_ids] .o_data_row button[name=action_revoke]",
