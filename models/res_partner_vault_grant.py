@@ -37,7 +37,7 @@ class ResPartnerVaultGrant(models.Model):
         "right or gives the contact its portal login. Empty: the contact has no login a manager gave.",
     )
     active = fields.Boolean(default=True, readonly=True)
-    revoked_by_id = fields.Many2one("res.users", string="Revoked By", readonly=True, ondelete="set null")
+    revoked_by_id = fields.Many2one("res.users", readonly=True, ondelete="set null")
     revoked_on = fields.Datetime(readonly=True)
     note = fields.Char(readonly=True)
 
@@ -78,7 +78,9 @@ class ResPartnerVaultGrant(models.Model):
         return super().unlink()
 
     def copy(self, default=None):
-        raise UserError(self.env._("A portal vault grant is not copied: grant the right to the contact."))
+        if self:
+            raise UserError(self.env._("A portal vault grant is not copied: grant the right to the contact."))
+        return super().copy(default=default)
 
     def action_revoke(self):
         """Revoke these grants (a manager): the contacts' logins stop opening the credentials."""

@@ -181,7 +181,7 @@ class ClientHubVaultMixin(models.AbstractModel):
             refusal = self._reveal_refusal(audit.env)
             if refusal:
                 action, _error, note = refusal
-                audit.write(action, note)
+                audit.add(action, note)
             else:
                 sudo_self = self.sudo()
                 if not sudo_self.secret_ciphertext:
@@ -190,7 +190,7 @@ class ClientHubVaultMixin(models.AbstractModel):
                     )
                 plaintext = self._decrypt(sudo_self.secret_ciphertext, sudo_self.secret_key_id)
                 # Only a new log row: the record itself is not written.
-                audit.write("reveal")
+                audit.add("reveal")
         if refusal:
             raise refusal[1]
         return plaintext
@@ -351,7 +351,7 @@ class _RevealAudit:
     def __init__(self, records, env):
         self.records, self.env, self.written = records, env, []
 
-    def write(self, action, note=None):
+    def add(self, action, note=None):
         self.written.append((action, note))
         self._write(self.records.with_env(self.env), action, note)
 

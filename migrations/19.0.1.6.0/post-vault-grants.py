@@ -20,7 +20,7 @@ def migrate(cr, version):
     )
     env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
     if cr.fetchone():
-        cr.execute(f"SELECT id FROM res_partner WHERE {OLD_COLUMN} ORDER BY id")  # a constant name
+        cr.execute("SELECT id FROM res_partner WHERE client_hub_vault_access ORDER BY id")
         flagged = env["res.partner"].browse([partner_id for (partner_id,) in cr.fetchall()])
         flagged._client_hub_grant_vault(note=NOTE)
     for xmlid, domain in PORTAL_RULE_DOMAINS.items():
