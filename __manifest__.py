@@ -41,6 +41,7 @@
         "views/res_partner_satisfaction_views.xml",
         "views/res_partner_address_type_views.xml",
         "views/res_partner_credential_views.xml",
+        "views/res_partner_vault_grant_views.xml",
         "views/res_partner_views.xml",
         "views/res_partner_finance_views.xml",
         "views/res_partner_contract_type_views.xml",

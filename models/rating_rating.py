@@ -148,6 +148,10 @@ class RatingRating(models.Model):
             raise AccessError(self.env._("Only Client Hub users record client ratings."))
         if not self.env.su and any(vals.get(name) for vals in vals_list for name in SURVEY_BOOKKEEPING):
             self._raise_bookkeeping()
+        # Absent means not sent: explicit values outweigh any default (a personal ir.default too).
+        for vals in vals_list:
+            for name in SURVEY_BOOKKEEPING:
+                vals.setdefault(name, False)
         for vals in clients:
             self._check_authorship(vals)
             self._check_bookkeeping(vals)

@@ -1,14 +1,17 @@
 """The vault's mechanism, apart from what a model keeps in it (as OCA `vault` keeps its field logic in
 an abstract model): a write-only secret stored encrypted only, the rotation of the keys, and an audit
-trail a rolled-back request cannot erase, with a per-user reveal limit."""
+trail a rolled-back request cannot erase (written on a cursor of its own: the caller's transaction
+is never committed by a reveal), with a per-user reveal limit."""
 
 import time
+from contextlib import contextmanager
 
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
+from odoo.tools import SQL
 
 from . import vault
 
@@ -169,51 +172,64 @@ class ClientHubVaultMixin(models.AbstractModel):
         """Return the plaintext secret of this one record to an allowed user, and log it.
 
         A user's reveals go one at a time (a lock on the user): the limit is checked and the reveal
-        counted in one step, so concurrent requests cannot pass it. In a request, the audit row is
-        committed before the secret or the refusal leaves: no later rollback erases it, and no
-        second database connection is needed."""
-        self._begin_reveal()
-        refusal = self._reveal_refusal()
+        counted in one step, so concurrent requests cannot pass it. The audit row (and the managers'
+        note of a throttled reveal) is written and committed on a cursor of its own before the secret
+        or the refusal leaves: no later rollback erases it, and the caller's transaction is neither
+        committed nor kept waiting on the lock after the reveal."""
+        refusal = plaintext = None
+        with self._reveal_audit() as audit:
+            refusal = self._reveal_refusal(audit.env)
+            if refusal:
+                action, _error, note = refusal
+                audit.add(action, note)
+            else:
+                sudo_self = self.sudo()
+                if not sudo_self.secret_ciphertext:
+                    raise UserError(
+                        self.env._("“%(credential)s” has no secret stored.", credential=self.display_name)
+                    )
+                plaintext = self._decrypt(sudo_self.secret_ciphertext, sudo_self.secret_key_id)
+                # Only a new log row: the record itself is not written.
+                audit.add("reveal")
         if refusal:
-            action, error, note = refusal
-            self._log(action)
-            if note:
-                self._notify_managers(note)
-            self._end_reveal()
-            raise error
-        sudo_self = self.sudo()
-        if not sudo_self.secret_ciphertext:
-            raise UserError(
-                self.env._("“%(credential)s” has no secret stored.", credential=self.display_name)
-            )
-        plaintext = self._decrypt(sudo_self.secret_ciphertext, sudo_self.secret_key_id)
-        # Only a new log row: the record itself is not written.
-        self._log("reveal")
-        self._end_reveal()
+            raise refusal[1]
         return plaintext
 
-    def _begin_reveal(self):
-        """Start the reveal's own step: in a request, what the request did so far is committed and a
-        READ COMMITTED transaction starts, which sees every reveal the user's other requests
-        committed; then the user's reveal lock, held until the reveal is committed."""
-        cr = self.env.cr
-        if request:
-            cr.commit()  # pylint: disable=invalid-commit
+    @contextmanager
+    def _reveal_audit(self):
+        """The reveal's own step: a `_RevealAudit` holding the user's reveal lock.
+
+        On a cursor of its own (READ COMMITTED: the throttle counts every reveal committed before the
+        lock was granted), committed at the end, the lock being that transaction's. Where that cursor
+        cannot see what the audit rows point to (a record or user the caller's transaction created
+        and has not committed; a foreign key to it would wait on the caller), the caller's cursor
+        keeps them: they could not outlive those records anyway; the lock is then a session lock,
+        released at the end."""
+        self.env.flush_all()  # the caller's pending writes stay the caller's, whatever the audit does
+        probe = self._log_values("reveal")
+        with self.env.registry.cursor() as cr:
             # Only a transaction that has not run a query yet can change its isolation (a test
-            # cursor runs inside the test's transaction, and its requests one at a time anyway).
+            # cursor shares the test's transaction, and runs one request at a time anyway).
             if cr.connection.get_transaction_status() == TRANSACTION_STATUS_IDLE:
                 cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
-        cr.execute("SELECT pg_advisory_xact_lock(%s, %s)", [REVEAL_LOCK_KEY, self.env.uid])
+            if _cursor_sees(cr, self.env[self._vault_log_model], probe):
+                cr.execute("SELECT pg_advisory_xact_lock(%s, %s)", [REVEAL_LOCK_KEY, self.env.uid])
+                audit = _RevealAudit(self, self.env(cr=cr))
+                yield audit
+                audit.keep_after_rollback(self.env.cr)
+                return
+        cr = self.env.cr
+        cr.execute("SELECT pg_advisory_lock(%s, %s)", [REVEAL_LOCK_KEY, self.env.uid])
+        try:
+            with cr.savepoint():
+                yield _RevealAudit(self, self.env)
+        finally:
+            cr.execute("SELECT pg_advisory_unlock(%s, %s)", [REVEAL_LOCK_KEY, self.env.uid])
 
-    def _end_reveal(self):
-        """Commit the audit row (and release the user's lock) before the secret or the refusal leaves
-        the request. Outside a request (shell, scheduled actions), the caller's transaction keeps it."""
-        if request:
-            self.env.cr.commit()  # pylint: disable=invalid-commit
-
-    def _reveal_refusal(self):
+    def _reveal_refusal(self, audit_env=None):
         """(log action, exception, note to the managers or None) when the current user may not
-        reveal this secret now; None when it may."""
+        reveal this secret now; None when it may. The reveals are counted in `audit_env` (the
+        audit's cursor)."""
         if not self._may_reveal():
             return (
                 "denied",
@@ -239,9 +255,10 @@ class ClientHubVaultMixin(models.AbstractModel):
                 None,
             )
         limit, window = self._reveal_limit()
-        if limit and self._recent_log_count("reveal", window) >= limit:
+        counter = self.with_env(audit_env or self.env)
+        if limit and counter._recent_log_count("reveal", window) >= limit:
             # The managers hear of the first refusal of each window, not of every retry.
-            note = not self._recent_log_count("throttled", window) and self.env._(
+            note = not counter._recent_log_count("throttled", window) and self.env._(
                 "%(user)s revealed %(limit)s secrets in %(minutes)s minutes and was refused this one.",
                 user=self.env.user.name,
                 limit=limit,
@@ -310,3 +327,48 @@ class ClientHubVaultMixin(models.AbstractModel):
                 partner_ids=(managers.partner_id - self.env.ref("base.partner_root")).ids,
                 subtype_xmlid="mail.mt_note",
             )
+
+
+def _cursor_sees(cr, Log, values_list):
+    """Whether `cr` sees every record the log rows `values_list` point to (many2one fields)."""
+    for name, field in Log._fields.items():
+        if field.type != "many2one" or not field.store:
+            continue
+        ids = {values[name] for values in values_list if values.get(name)}
+        if ids:
+            table = Log.env[field.comodel_name]._table
+            cr.execute(SQL("SELECT count(*) FROM %s WHERE id IN %s", SQL.identifier(table), tuple(ids)))
+            if cr.fetchone()[0] != len(ids):
+                return False
+    return True
+
+
+class _RevealAudit:
+    """What a reveal writes to its audit: log rows and the managers' note, in `env` (the audit's
+    cursor). Written again after a rollback of the caller's transaction when the audit's cursor
+    shares the caller's connection (Odoo's test mode: there a rollback would take it along)."""
+
+    def __init__(self, records, env):
+        self.records, self.env, self.written = records, env, []
+
+    def add(self, action, note=None):
+        self.written.append((action, note))
+        self._write(self.records.with_env(self.env), action, note)
+
+    @staticmethod
+    def _write(records, action, note):
+        records._log(action)
+        if note:
+            records._notify_managers(note)
+
+    def keep_after_rollback(self, caller_cr):
+        if not (request and self.written) or self.env.cr.connection is not caller_cr.connection:
+            return
+        records, written = self.records, list(self.written)
+
+        def write_again():
+            with records.env.registry.cursor() as cr:
+                for action, note in written:
+                    self._write(records.with_env(records.env(cr=cr)), action, note)
+
+        caller_cr.postrollback.add(write_again)

@@ -90,3 +90,7 @@ from . import test_tour_page_creations
 from . import test_address_client_migration
 from . import test_credential_existence_hidden
 from . import test_security_generic
+from . import test_vault_grant
+from . import test_security_vault_grant
+from . import test_tour_vault_grant
+from . import test_vault_reveal_transactions

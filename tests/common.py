@@ -230,10 +230,9 @@ class SecurityCase(ClientHubHttpCase):
         )
         cls.users = {role: cls._create_security_user(role, group) for role, group in ROLE_GROUPS.items()}
         # Both portal users have the portal vault right: the attacks go through the vault pages.
-        cls.users["portal"].partner_id.write({"parent_id": cls.client.id, "client_hub_vault_access": True})
-        cls.users["portal_other"].partner_id.write(
-            {"parent_id": cls.other_client.id, "client_hub_vault_access": True}
-        )
+        cls.users["portal"].partner_id.parent_id = cls.client
+        cls.users["portal_other"].partner_id.parent_id = cls.other_client
+        (cls.users["portal"] | cls.users["portal_other"]).partner_id._client_hub_grant_vault()
         cls.key = new_vault_key()
         # Demo credentials are encrypted with the server's key, which these tests replace.
         cls.env["res.partner.credential"].with_context(active_test=False).search([]).unlink()

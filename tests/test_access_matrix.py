@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from odoo import Command
+from odoo import SUPERUSER_ID, Command
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -29,6 +29,8 @@ MATRIX = {
     "rating.rating": ("", "R/", "", "CRU/CR", "CRU/CR", "CRUD", ""),
     "res.partner.credential": ("", "R/", "", "", "CRU/CR", "CRUD", ""),
     "res.partner.credential.log": ("", "", "", "", "R/", "R", ""),
+    # Granted and revoked (archived) by managers, never edited (nobody writes a grant).
+    "res.partner.vault.grant": ("", "", "", "", "", "CRD", ""),
     "res.partner.satisfaction.report": ("", "", "", "R", "R", "R", ""),
     "res.partner.client.report": ("", "", "", "R", "R", "R", ""),
     "account.move.correction": ("", "", "", "", "", "", "CRUD"),
@@ -84,9 +86,8 @@ class TestAccessMatrix(ClientHubFixtures, AccountTestInvoicingCommon):
                     company_id=cls.env.company.id,
                     company_ids=[Command.set(cls.env.company.ids)],
                 )
-        cls.users["portal"].partner_id.sudo().write(
-            {"parent_id": cls.clients["own"].id, "client_hub_vault_access": True}
-        )
+        cls.users["portal"].partner_id.sudo().parent_id = cls.clients["own"]
+        cls.users["portal"].partner_id.with_user(SUPERUSER_ID)._client_hub_grant_vault()
         back_office = [user.id for role, user in cls.users.items() if role not in ("public", "portal")]
         cls.invoices = {
             scope: cls.init_invoice("out_invoice", client, amounts=[100], post=True)
@@ -147,6 +148,9 @@ class TestAccessMatrix(ClientHubFixtures, AccountTestInvoicingCommon):
                     "user_id": user.id if scope == "own" else self.env.ref("base.user_admin").id,
                 }
             )
+        if model == "res.partner.vault.grant":
+            # Only a manager (or the superuser) grants, whatever the code's sudo.
+            return sudo[model].with_user(SUPERUSER_ID).create(self._values(model, scope))
         if model.startswith("account.move.correction"):
             # A wizard belongs to whoever opened it; another user's wizard is the "other" record.
             creator = user if scope == "own" else self.env.ref("base.user_admin")
@@ -179,6 +183,11 @@ class TestAccessMatrix(ClientHubFixtures, AccountTestInvoicingCommon):
             "rating.rating": {"client_id": client.id, "rating": 3},
             "res.partner.credential": {"partner_id": client.id, "name": "Matrix new", "secret": "matrix-new"},
             "res.partner.credential.log": {"credential_id": self.credentials[scope].id, "action": "reveal"},
+            "res.partner.vault.grant": {
+                "partner_id": self.env(su=True)["res.partner"]
+                .create({"name": "Matrix contact", "parent_id": client.id})
+                .id
+            },
             # Line mode: the wizard builds its lines (the matrix checks them too).
             "account.move.correction": {
                 "partner_id": client.id,
@@ -193,6 +202,7 @@ class TestAccessMatrix(ClientHubFixtures, AccountTestInvoicingCommon):
             "rating.rating": {"feedback": "Matrix"},
             "res.partner.credential": {"note": "Matrix"},
             "res.partner.credential.log": {"note": "Matrix"},
+            "res.partner.vault.grant": {"note": "Matrix"},
             "account.move.correction": {"reason": "Matrix again"},
             "account.move.correction.line": {"quantity": 2},
             **{report: {"partner_id": False} for report in REPORTS},

@@ -34,7 +34,7 @@ class PortalCase(ClientHubHttpCase):
     def _portal_user(cls, login, company):
         user = cls._create_client_portal_user(login, company, password=f"{login}_pw")
         # A manager gave them the portal's vault pages (see test_security_portal_vault for those without).
-        user.partner_id.client_hub_vault_access = True
+        user.partner_id._client_hub_grant_vault()
         return user
 
     def setUp(self):

@@ -101,10 +101,7 @@ class TestReviewAttack(SecurityCase):
         )
         self.assertTrue(found, f"the flagged portal user reads its client's credentials first: {failure}")
         result, failure = self.call_kw(
-            "manager",
-            "res.partner",
-            "write",
-            [[self.users["portal"].partner_id.id], {"client_hub_vault_access": False}],
+            "manager", "res.partner", "action_client_hub_revoke_vault", [[self.users["portal"].partner_id.id]]
         )
         self.assertTrue(result, failure)
         found, failure = self.call_kw(

@@ -4,7 +4,7 @@ from odoo.tests import tagged
 from .common import SecurityCase, json_rpc
 
 CREDENTIAL = "res.partner.credential"
-FLAG = "client_hub_vault_access"
+GRANT = "res.partner.vault.grant"
 
 
 @tagged("post_install", "-at_install", "security")
@@ -35,23 +35,60 @@ class TestSecurityPortalVault(SecurityCase):
                 )
         self.assertFalse(self.env.ref("base.group_partner_manager") in self.users["user"].all_group_ids)
 
-    def test_only_managers_set_the_vault_right(self):
+    def test_only_managers_give_the_vault_right(self):
+        """The right is a grant record: only managers create one, by any of its paths."""
+        contact = self.contact
         for role in ("portal", "internal", "user", "credentials"):
             with self.subTest(role=role):
-                self.assertRefused(role, "res.partner", "write", [self.contact.ids, {FLAG: True}])
+                self.assertRefused(role, GRANT, "create", [{"partner_id": contact.id}])
+                self.assertRefused(role, "res.partner", "action_client_hub_grant_vault", [contact.ids])
+                self.assertRefused(
+                    role,
+                    "res.partner",
+                    "write",
+                    [contact.ids, {"client_hub_vault_grant_ids": [(0, 0, {"partner_id": contact.id})]}],
+                )
                 self.assertRefused(
                     role,
                     "res.partner",
                     "create",
-                    [{"name": "Forged", "parent_id": self.client.id, FLAG: True}],
+                    [
+                        {
+                            "name": "Forged",
+                            "parent_id": self.client.id,
+                            "client_hub_vault_grant_ids": [(0, 0, {})],
+                        }
+                    ],
                 )
-        for role in ("user", "credentials"):
+        for role in ("internal", "user", "credentials"):
             with self.subTest(role=role, path="JSON-2"):
-                self.assertRefused2(role, "res.partner", "write", ids=self.contact.ids, vals={FLAG: True})
-        self.assertFalse(self.contact.sudo()[FLAG])
-        _result, error = self.call_kw("manager", "res.partner", "write", [self.contact.ids, {FLAG: True}])
+                self.assertRefused2(role, GRANT, "create", vals_list=[{"partner_id": contact.id}])
+                self.assertRefused2(role, "res.partner", "action_client_hub_grant_vault", ids=contact.ids)
+        self.assertFalse(self.env[GRANT].search([("partner_id", "=", contact.id)]))
+        _result, error = self.call_kw(
+            "manager", "res.partner", "action_client_hub_grant_vault", [contact.ids]
+        )
         self.assertFalse(error)
-        self.assertTrue(self.contact[FLAG])
+        grant = self.env[GRANT].search([("partner_id", "=", contact.id)])
+        self.assertEqual(grant.user_id, self.plain_portal, "bound to the contact's portal login")
+        self.assertEqual(grant.create_uid, self.users["manager"], "who granted it")
+        self.authenticate("ch_sec_plain_portal", "ch_sec_plain_portal_pw")
+        self.role = None
+        self.assertEqual(self.url_open("/my/credentials").status_code, 200)
+        for role in ("internal", "user", "credentials"):
+            with self.subTest(role=role, path="revoke"):
+                self.assertRefused(role, GRANT, "action_revoke", [grant.ids])
+                self.assertRefused(role, GRANT, "unlink", [grant.ids])
+                self.assertRefused(role, GRANT, "write", [grant.ids, {"user_id": self.users["portal"].id}])
+        self.assertRefused("manager", GRANT, "write", [grant.ids, {"user_id": self.users["portal"].id}])
+        _result, error = self.call_kw(
+            "manager", "res.partner", "action_client_hub_revoke_vault", [contact.ids]
+        )
+        self.assertFalse(error)
+        self.assertFalse(grant.active)
+        self.assertEqual(grant.revoked_by_id, self.users["manager"])
+        self.authenticate("ch_sec_plain_portal", "ch_sec_plain_portal_pw")
+        self.assertEqual(self.url_open("/my/credentials").status_code, 404)
 
     def test_portal_login_without_the_right_sees_no_credential(self):
         self.authenticate("ch_sec_plain_portal", "ch_sec_plain_portal_pw")
@@ -95,7 +132,8 @@ class TestSecurityPortalVault(SecurityCase):
             with self.subTest(vals=vals):
                 self.assertRefused(role, "res.partner", "write", [person.ids, vals])
         self.assertEqual(person.parent_id, self.client)
-        flagged = self._create_contact(self.client, "Flagged", email="flagged@example.com", **{FLAG: True})
+        flagged = self._create_contact(self.client, "Flagged", email="flagged@example.com")
+        flagged._client_hub_grant_vault()
         partner_manager = self._create_user(
             "ch_sec_pm", "client_hub.group_client_hub_user,base.group_partner_manager"
         )

@@ -22,9 +22,8 @@ class TestSecurityVaultContact(SecurityCase):
         # A client with no credentials (the merge guard for credentials does not apply), whose contact
         # has the vault right.
         cls.quiet_client = cls._create_company_partner("Quiet Client")
-        cls.quiet_contact = cls._create_contact(
-            cls.quiet_client, "Quiet Contact", client_hub_vault_access=True
-        )
+        cls.quiet_contact = cls._create_contact(cls.quiet_client, "Quiet Contact")
+        cls.quiet_contact._client_hub_grant_vault()
 
     def _portal_credentials(self):
         found, failure = self.call_kw(

@@ -27,9 +27,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         Credential = self.env["res.partner.credential"].sudo().with_context(active_test=False)
         credentials = Credential.search([("partner_id", "in", partners.ids)])
         # A flagged contact below a merged partner moves with it: to the destination's client.
-        flagged = partners.with_context(active_test=False).search(
-            [("id", "child_of", partners.ids), ("client_hub_vault_access", "=", True)]
-        )
+        flagged = partners._client_hub_vault_flagged(below=True)
         if (credentials or flagged) and not (self.env.su or self.env.user.has_group(MANAGER_GROUP)):
             raise AccessError(
                 self.env._(

@@ -111,7 +111,8 @@ def add_load_users(env, portal_users, office_users):
                 "group_ids": [(6, 0, [ref("base.group_portal").id])],
             }
         )
-        user.partner_id.write({"parent_id": client.id, "client_hub_vault_access": True})
+        user.partner_id.parent_id = client
+        user.partner_id._client_hub_grant_vault()  # as a manager grants it (a bound grant)
     env["ir.config_parameter"].set_param(MARKER, f"{portal_users},{office_users},{vault_key_id()}")
     env["ir.config_parameter"].set_param(REVEAL_LIMIT, "0")
 

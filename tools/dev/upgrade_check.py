@@ -94,6 +94,18 @@ for i in range(5):
             [{"client_id": client.id, "rating": 1 + (i + k) % 5, "channel": "phone"} for k in range(3)]
             + [{"client_id": client.id, "rating": 5 - i % 5, "rating_date": "2025-06-0%d" % (i + 1)}]
         )
+# The portal vault right as the previous release kept it (a flag until 19.0.1.5.0): a client's
+# contact with a portal login, one without.
+if "client_hub_vault_access" in env["res.partner"]._fields:
+    flagged_client = env["res.partner"].search([("name", "=", "Previous Client 0")])
+    login = env["res.users"].create(
+        {"name": "Previous Portal", "login": "previous_portal",
+         "group_ids": [(6, 0, [env.ref("base.group_portal").id])]}
+    )
+    login.partner_id.write({"parent_id": flagged_client.id, "client_hub_vault_access": True})
+    env["res.partner"].create(
+        {"name": "Previous Vault Contact", "parent_id": flagged_client.id, "client_hub_vault_access": True}
+    )
 env.cr.commit()
 """
 
@@ -130,6 +142,30 @@ def satisfaction_fingerprint(cr):
         )
         for client_id, count, average, score in cr.fetchall()
     }
+
+
+def vault_rights(cr):
+    """{contact: its active portal login or None} of every contact with the portal vault right,
+    read from the database: the flag until 19.0.1.5.0, the grants since."""
+    if _column_exists(cr, "res_partner", "client_hub_vault_access"):
+        cr.execute(
+            """SELECT p.id, (SELECT min(u.id) FROM res_users u
+                               JOIN res_groups_users_rel r ON r.uid = u.id
+                               JOIN ir_model_data d ON d.res_id = r.gid AND d.model = 'res.groups'
+                                AND d.module = 'base' AND d.name = 'group_portal'
+                              WHERE u.partner_id = p.id AND u.active)
+                 FROM res_partner p WHERE p.client_hub_vault_access"""
+        )
+    else:
+        cr.execute("SELECT partner_id, user_id FROM res_partner_vault_grant WHERE active")
+    return dict(cr.fetchall())
+
+
+def _column_exists(cr, table, column):
+    cr.execute(
+        "SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = %s", [table, column]
+    )
+    return bool(cr.fetchone())
 
 
 def genders(cr):
@@ -182,6 +218,7 @@ def check_previous_release():
         with raw_cursor() as cr:
             before = satisfaction_fingerprint(cr)
             genders_before = genders(cr)
+            vault_before = vault_rights(cr)
         seconds = odoo("-u", "client_hub")
         with raw_cursor() as cr:
             after = satisfaction_fingerprint(cr)
@@ -189,14 +226,17 @@ def check_previous_release():
             genders_after = {
                 partner: gender for partner, gender in genders(cr).items() if partner in genders_before
             }
+            vault_after = vault_rights(cr)
             left = {table: _has_rows(cr, table) for table in OLD_STORES if _table_exists(cr, table)}
         rated = sum(1 for count, *_rest in before.values() if count)
         satisfaction, gender = "satisfaction (count, average, CSAT, latest)", "gender of every partner"
+        vault = "portal vault right (contact: its portal login)"
         check(
             f"update from {version} ({seconds:.0f} s): {len(before)} clients, {rated} rated, "
-            f"{sum(1 for value in genders_before.values() if value)} partners with a gender",
-            {satisfaction: before, gender: genders_before},
-            {satisfaction: after, gender: genders_after},
+            f"{sum(1 for value in genders_before.values() if value)} partners with a gender, "
+            f"{len(vault_before)} contacts with the portal vault right",
+            {satisfaction: before, gender: genders_before, vault: vault_before},
+            {satisfaction: after, gender: genders_after, vault: vault_after},
         )
         if any(left.values()):
             print(
@@ -318,6 +358,10 @@ def fingerprint(env):
         "client projects": sorted(
             (project.name, project.partner_id.name, project.partner_id in project.message_partner_ids)
             for project in env["project.project"].search([("partner_id.is_client", "=", True)])
+        ),
+        "portal vault grants": sorted(
+            (grant.partner_id.id, grant.user_id.id, grant.active, grant.create_uid.id)
+            for grant in env["res.partner.vault.grant"].with_context(active_test=False).search([])
         ),
         "secrets revealed": f"{len(credentials.filtered('has_secret'))} ({secrets.hexdigest()[:16]})",
         **gender_and_mobile(Partner),
