@@ -202,7 +202,7 @@ def grant_vault(env, partners):
     """Give these contacts' portal logins their client's vault pages, as a Client Hub manager does
     (the one place the bench grants the right: where the way a manager grants it changes, change it
     here)."""
-    partners.write({"client_hub_vault_access": True})
+    partners._client_hub_grant_vault(note="bench")
 
 
 def grant_portal_vault(env):
