@@ -8,6 +8,7 @@ from . import res_partner_address  # its create()/write() wrap res_partner's: sa
 from . import res_partner_satisfaction
 from . import res_partner_project
 from . import res_partner_invoicing
+from . import res_partner_oca_terms
 from . import res_partner_credential_guard
 from . import res_partner_portal
 from . import res_partner_finance
@@ -16,6 +17,7 @@ from . import res_partner_vault_access
 from . import res_partner_portal_address
 from . import account_fiscal_position
 from . import account_move
+from . import account_move_correction_display
 from . import account_move_correction_rule
 from . import account_move_client
 from . import vault_mixin

@@ -5,6 +5,10 @@ driven by Playwright's Python client (no browser of its own), goes through the s
 demo's users: the back office as `admin` (and as `vault`, a credential it may only read), the
 portal as `portal`. Each screen is saved as a PNG
 in static/description/screenshots/, where README.md and the Apps page (index.html) show them.
+
+`--lang ru_RU --width 1440 --portal-width 390 --out docs/screenshots/ru_RU` takes the same screens in
+another language (the demo users' language), the portal at a phone's width, into another folder:
+what to look at for labels cut or left untranslated.
 """
 
 import argparse
@@ -21,6 +25,8 @@ from devlib import DEV, ROOT, drop, odoo_env, psql, run_odoo, serving, setup_odo
 DB = os.environ.get("SHOTS_DB", "client_hub_shots")
 OUT = ROOT / "static" / "description" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 900}
+# The portal as on a phone (--portal-width): a phone's screen is taller than it is wide.
+PHONE_HEIGHT = 844
 
 
 def record_id(xmlid):
@@ -36,8 +42,9 @@ def chromium():
 
 
 class Camera:
-    def __init__(self, page, base):
+    def __init__(self, page, base, viewport=None):
         self.page, self.base, self.taken = page, base, []
+        self.viewport = viewport or VIEWPORT
 
     def open(self, path, ready):
         self.page.goto(self.base + path)
@@ -53,11 +60,11 @@ class Camera:
     def shoot(self, name, full_page=False, height=None):
         path = OUT / f"{name}.png"
         if height:  # the web client scrolls inside its own pane: a taller window shows more of a form
-            self.page.set_viewport_size({**VIEWPORT, "height": height})
+            self.page.set_viewport_size({**self.viewport, "height": height})
             self.settle()
         self.page.screenshot(path=str(path), full_page=full_page)
         if height:
-            self.page.set_viewport_size(VIEWPORT)
+            self.page.set_viewport_size(self.viewport)
         self.taken.append(path)
         print(f"    {path.relative_to(ROOT)}", flush=True)
 
@@ -162,6 +169,15 @@ def back_office(camera):
     camera.settle()
     camera.shoot("correction_dialog")
     printed(camera, credit_note, "correction_printed")
+    # The client's corrections (its Corrections button): credit and debit notes with their type.
+    corrected_client = int(psql(DB, f"SELECT commercial_partner_id FROM account_move WHERE id = {invoice}"))
+    camera.open(f"{clients}/{corrected_client}", ".o_form_view .o_form_sheet")
+    camera.page.click("button[name=action_open_corrections]")
+    camera.page.wait_for_selector(".o_list_renderer .o_data_row")
+    camera.settle()
+    camera.shoot("client_corrections")
+    camera.open("/odoo/action-client_hub.res_partner_client_status_action", ".o_list_renderer .o_data_row")
+    camera.shoot("client_statuses")
     survey_email(camera, client)
 
 
@@ -219,12 +235,29 @@ def portal(camera):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8469)
+    parser.add_argument("--lang", help="the demo users' language, e.g. ru_RU (default: English)")
+    parser.add_argument("--width", type=int, default=VIEWPORT["width"], help="the back office's width")
+    parser.add_argument("--portal-width", type=int, help="the portal's width (default: the back office's)")
+    parser.add_argument("--out", type=Path, help="where the pictures go (default: static/description/screenshots)")
     args = parser.parse_args()
+    global OUT  # noqa: PLW0603 (the folder every shot of the run goes to)
+    if args.out:
+        OUT = (args.out if args.out.is_absolute() else Path.cwd() / args.out).resolve()
+    back_office_size = {**VIEWPORT, "width": args.width}
+    portal_size = (
+        {"width": args.portal_width, "height": PHONE_HEIGHT} if args.portal_width else back_office_size
+    )
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     print(f"==> Screenshots: a fresh demo database {DB} (about a minute)", flush=True)
     drop(DB)
-    run_odoo("-d", DB, "-i", "client_hub", "--with-demo")
+    run_odoo("-d", DB, "-i", "client_hub", "--with-demo", *(["--load-language", args.lang] if args.lang else []))
+    if args.lang:
+        psql(
+            DB,
+            f"UPDATE res_partner SET lang = '{args.lang}' WHERE id IN"
+            " (SELECT partner_id FROM res_users WHERE login IN ('admin', 'vault', 'portal'))",
+        )
     OUT.mkdir(parents=True, exist_ok=True)
     with serving(DB, args.port, DEV / "screenshots-server.log") as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium())
@@ -234,13 +267,15 @@ def main():
             ("portal", portal),
             (None, survey_page),
         ):
-            context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+            viewport = portal_size if tour in (portal, survey_page) else back_office_size
+            locale = args.lang.replace("_", "-") if args.lang else "en-US"
+            context = browser.new_context(viewport=viewport, locale=locale)
             page = context.new_page()
             page.set_default_timeout(120_000)  # a first visit builds the asset bundles
             if login:
                 log_in(page, base, login)
             print(f"==> Screenshots: as {login or 'an anonymous visitor'}", flush=True)
-            tour(Camera(page, base))
+            tour(Camera(page, base, viewport))
             context.close()
         browser.close()
     print(f"==> Screenshots: written to {OUT.relative_to(ROOT)}", flush=True)
