@@ -25,7 +25,8 @@ class TestWords(ClientHubCase):
         self.assertEqual(described["mobile"]["string"], "Мобильный")
         self.assertEqual(described["gender"]["string"], "Пол")
         self.assertEqual(
-            described["gender"]["selection"], [["male", "Мужской"], ["female", "Женский"], ["other", "Другое"]]
+            [tuple(pair) for pair in described["gender"]["selection"]],
+            [("male", "Мужской"), ("female", "Женский"), ("other", "Другое")],
         )
 
     def test_client_form_shows_oca_page_and_placeholders_in_russian(self):
