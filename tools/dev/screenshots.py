@@ -78,8 +78,8 @@ def log_in(page, base, login):
 
 
 def ensure_corrected_invoice():
-    """A posted invoice of a demo client with a partial correction, for the correction screens
-    (made here through the ORM when the demo data has none)."""
+    """A posted invoice of a demo client with a partial correction (a posted credit note and a draft
+    debit note), for the correction screens (made here through the ORM when the demo data has none)."""
     found = psql(
         DB,
         "SELECT m.correction_of_move_id, m.id FROM account_move m"
@@ -109,8 +109,13 @@ def ensure_corrected_invoice():
             {"partner_id": client.id, "move_id": invoice.id, "mode": "partial", "reason": "Agreed discount"}
         )
         wizard.line_ids[0].price_unit = wizard.line_ids[0].price_unit * 0.9
+        # Two more of the second line: a debit note beside the credit note (left a draft, as the
+        # client's Corrections list shows drafts too).
+        wizard.line_ids[1:2].quantity += 2
         wizard.action_confirm()
-        credit_note = env["account.move"].search([("correction_of_move_id", "=", invoice.id)], limit=1)
+        credit_note = env["account.move"].search(
+            [("correction_of_move_id", "=", invoice.id), ("move_type", "=", "out_refund")], limit=1
+        )
         if credit_note.state == "draft":
             credit_note.action_post()
         return invoice.id, credit_note.id
@@ -164,7 +169,8 @@ def back_office(camera):
     camera.open(f"/odoo/action-account.action_move_out_invoice_type/{invoice}", ".o_form_view")
     camera.page.click("button[name=action_open_correction_wizard]")
     camera.page.wait_for_selector(".modal-dialog .o_form_view")
-    camera.page.get_by_text("Correct some lines").click()  # the mode that shows the lines
+    # The mode that shows the lines (by its value: the label is in the user's language).
+    camera.page.click(".modal-dialog .o_field_widget[name=mode] input[data-value=partial]")
     camera.page.wait_for_selector(".modal-dialog .o_field_one2many .o_data_row")
     camera.settle()
     camera.shoot("correction_dialog")

@@ -23,8 +23,7 @@ export class RevealSecretDialog extends Component {
         } catch {
             // No clipboard (a page served over plain HTTP, a browser's refusal): the secret is
             // selected for the user to copy with the keyboard.
-            const selection = browser.getSelection();
-            selection.selectAllChildren(this.secretRef.el);
+            document.getSelection().selectAllChildren(this.secretRef.el);
             this.state.copy = "failed";
         }
     }

@@ -24,7 +24,7 @@ registry.category("web_tour.tours").add("client_hub_correction_picker_and_totals
         },
         {
             content: "Correct some lines",
-            trigger: ".modal .o_field_widget[name=mode] label:contains(Correct some lines)",
+            trigger: ".modal .o_field_widget[name=mode] input[data-value=partial]",
             run: "click",
         },
         {
@@ -65,8 +65,8 @@ registry.category("web_tour.tours").add("client_hub_correction_picker_and_totals
             run: "click",
         },
         {
-            content: "The credit note is created",
-            trigger: ".o_list_view .o_data_row, .o_form_view .o_form_saved",
+            content: "The dialog lands on the credit note it created",
+            trigger: "body:not(:has(.modal)) .o_form_view .o_field_widget[name=correction_reason]:contains(Two chairs returned)",
         },
     ],
 });
@@ -129,7 +129,12 @@ registry.category("web_tour.tours").add("client_hub_no_payments", {
         },
         {
             content: "It says that nothing was paid yet, instead of an empty grid",
-            trigger: ".o_client_hub_no_payments:contains(No payment received yet.):not(:has(+ .o_field_widget[name=client_payment_ids]))",
+            trigger: ".o_notebook .o_client_hub_no_payments:contains(No payment received yet.)",
+            run() {
+                if (document.querySelector(".o_field_widget[name=client_payment_ids]")) {
+                    throw new Error("An empty payments grid is shown beside the message.");
+                }
+            },
         },
     ],
 });
