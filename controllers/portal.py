@@ -266,7 +266,8 @@ class ClientHubPortal(CustomerPortal):
         if condition.vat_required and not (values["vat"] if client.can_edit_vat() else client.vat):
             # Said at the fields to fix; nothing is saved, everything typed stays in the form.
             errors["tax_condition_id"] = env._(
-                "“%(condition)s” requires a tax ID: enter your tax ID above, or choose another tax condition.",
+                "“%(condition)s” requires a tax ID: enter your tax ID above, "
+                "or choose another tax condition.",
                 condition=condition.name,
             )
             errors.setdefault("vat", env._("Required by the tax condition you chose."))

@@ -35,7 +35,8 @@ class AccountMove(models.Model):
         """The lines of Odoo's payment widget that set this corrective document off against the
         invoice it corrects (a credit note reconciled with its invoice): no payments."""
         self.ensure_one()
-        content = self.sudo().invoice_payments_widget and self.sudo().invoice_payments_widget["content"] or []
+        widget = self.sudo().invoice_payments_widget
+        content = widget["content"] if widget else []
         if not self.correction_of_move_id:
             return [], content
         set_offs = [vals for vals in content if vals["move_id"] == self.correction_of_move_id.id]

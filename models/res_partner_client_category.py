@@ -35,7 +35,9 @@ class ResPartnerClientCategory(models.Model):
     def _compute_display_name(self):
         # complete_name is stored in one language: the name shown (search panel, fields, groups)
         # joins the translated names of the category and its parents, in the parent store's order.
-        paths = {category: [int(i) for i in (category.parent_path or "").split("/") if i] for category in self}
+        paths = {
+            category: [int(i) for i in (category.parent_path or "").split("/") if i] for category in self
+        }
         self.browse({i for path in paths.values() for i in path}).mapped("name")  # one read for all
         for category, path in paths.items():
             if path:

@@ -66,7 +66,9 @@ class ResPartner(models.Model):
 
     def action_open_corrections(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("client_hub.account_move_action_client_corrections")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "client_hub.account_move_action_client_corrections"
+        )
         action["domain"] = self._correction_documents_domain(self.ids)
         # Made from an invoice (Correct an invoice), never from this list: no default leaks in.
         action["context"] = {"create": False}

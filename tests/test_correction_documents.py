@@ -57,7 +57,9 @@ class TestCorrectionDocuments(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual(credit_note.display_name.split(" (")[0], "Draft Credit Note")
         self.assertEqual(debit_note.display_name.split(" (")[0], "Draft Debit Note")
         # The invoice a debit note corrects is no debit note; a posted debit note has its number.
-        lamp = self._make_invoice(self.client, [{"name": "Lamp", "quantity": 1, "price_unit": 50}], post=False)
+        lamp = self._make_invoice(
+            self.client, [{"name": "Lamp", "quantity": 1, "price_unit": 50}], post=False
+        )
         self.assertEqual(lamp.display_name, "Draft Invoice")
         debit_note.action_post()
         self.assertTrue(debit_note.display_name.startswith(debit_note.name))

@@ -124,7 +124,9 @@ class TestPortalTaxRequest(ClientHubHttpCase):
             "tax_condition_id": str(self.registered.id),
         }
         page = html.fromstring(self.url_open("/my/client", data=form).text)
-        [error] = page.xpath("//select[@name='tax_condition_id']/following-sibling::*[contains(@class, 'invalid-feedback')]")
+        [error] = page.xpath(
+            "//select[@name='tax_condition_id']/following-sibling::*[contains(@class, 'invalid-feedback')]"
+        )
         self.assertIn(f"“{self.registered.name}” requires a tax ID", error.text_content())
         self.assertNotIn("has the tax condition", page.text_content())
         self.assertEqual(page.xpath("//input[@name='phone']/@value"), ["+48 600 111 222"])

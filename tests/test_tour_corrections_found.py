@@ -20,14 +20,18 @@ class TestCorrectionsFoundTour(CorrectionSetup, AccountTestInvoicingHttpCommon):
 
     def test_picker_totals_and_corrections_button(self):
         self.start_tour(
-            f"/odoo/res.partner/{self.client.id}", "client_hub_correction_picker_and_totals", login="ch_tour_found"
+            f"/odoo/res.partner/{self.client.id}",
+            "client_hub_correction_picker_and_totals",
+            login="ch_tour_found",
         )
         credit_note = self.env["account.move"].search([("correction_of_move_id", "=", self.invoice.id)])
         # Chairs 10 -> 8: 180.00 + 23 % = 221.40.
         self.assertEqual((credit_note.move_type, credit_note.amount_total), ("out_refund", 221.4))
         # A debit note beside it (Cushions 40.00 -> 45.00), both drafts.
         self._correct(edits={"Cushions": {"price_unit": 45}})
-        self.start_tour(f"/odoo/res.partner/{self.client.id}", "client_hub_corrections_button", login="ch_tour_found")
+        self.start_tour(
+            f"/odoo/res.partner/{self.client.id}", "client_hub_corrections_button", login="ch_tour_found"
+        )
 
     def test_statuses_and_no_payments(self):
         self.start_tour(

@@ -40,14 +40,18 @@ class TestWords(ClientHubCase):
 
     def test_search_offers_gender_as_group_by_names_it(self):
         search = self.env.ref("client_hub.res_partner_view_search_clients")
-        arch = etree.fromstring(self.ru["res.partner"].get_views([(search.id, "search")])["views"]["search"]["arch"])
+        arch = etree.fromstring(
+            self.ru["res.partner"].get_views([(search.id, "search")])["views"]["search"]["arch"]
+        )
         [group_by] = arch.xpath("//filter[@name='group_gender']")
         field_label = self.ru["res.partner"].fields_get(["gender"], ["string"])["gender"]["string"]
         self.assertEqual((group_by.get("string"), field_label), ("Пол", "Пол"))
 
     def test_category_path_in_the_users_language(self):
         retail = self.env["res.partner.client.category"].create({"name": "Retail (test)"})
-        shops = self.env["res.partner.client.category"].create({"name": "Shops (test)", "parent_id": retail.id})
+        shops = self.env["res.partner.client.category"].create(
+            {"name": "Shops (test)", "parent_id": retail.id}
+        )
         retail.update_field_translations("name", {"ru_RU": "Розница (тест)"})
         shops.update_field_translations("name", {"ru_RU": "Магазины (тест)"})
         self.assertEqual(shops.display_name, "Retail (test) / Shops (test)")
@@ -63,8 +67,14 @@ class TestWords(ClientHubCase):
             for record in etree.parse(str(path)).iter("record"):
                 model = self.env[record.get("model")]
                 for field in record.iter("field"):
-                    if field.get("ref") is None and field.get("eval") is None and model._fields[field.get("name")].translate:
-                        expected.add(f"{record.get('model')},{field.get('name')}:client_hub.{record.get('id')}")
+                    if (
+                        field.get("ref") is None
+                        and field.get("eval") is None
+                        and model._fields[field.get("name")].translate
+                    ):
+                        expected.add(
+                            f"{record.get('model')},{field.get('name')}:client_hub.{record.get('id')}"
+                        )
         self.assertGreaterEqual(len(expected), 13)  # 7 categories, 6 projects
         for lang in ("pl", "ru", "es"):
             with open(MODULE / "i18n" / f"{lang}.po", "rb") as po:

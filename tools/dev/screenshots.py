@@ -51,6 +51,12 @@ class Camera:
         self.page.wait_for_selector(ready)
         self.settle()
 
+    def click(self, selector, ready):
+        """Click `selector`, then wait for `ready` and for the page to settle."""
+        self.page.click(selector)
+        self.page.wait_for_selector(ready)
+        self.settle()
+
     def settle(self):
         # The web client keeps its bus connection open, so "network idle" never comes: wait for
         # Odoo's own loading indicator to go, then for animations (dialogs fading in).
@@ -159,28 +165,24 @@ def back_office(camera):
         psql(DB, f"SELECT id FROM res_partner_credential WHERE partner_id = {client} ORDER BY id LIMIT 1")
     )
     camera.open(f"/odoo/action-client_hub.res_partner_credential_action/{credential}", ".o_form_view")
-    camera.page.click("button[name=action_reveal_secret]")
-    camera.page.wait_for_selector(".modal-dialog")
-    camera.settle()
+    camera.click("button[name=action_reveal_secret]", ".modal-dialog")
     camera.shoot("reveal_dialog")
     camera.open("/odoo/action-client_hub.res_partner_credential_log_action", ".o_list_renderer .o_data_row")
     camera.shoot("audit_log")
     invoice, credit_note = ensure_corrected_invoice()
     camera.open(f"/odoo/action-account.action_move_out_invoice_type/{invoice}", ".o_form_view")
-    camera.page.click("button[name=action_open_correction_wizard]")
-    camera.page.wait_for_selector(".modal-dialog .o_form_view")
+    camera.click("button[name=action_open_correction_wizard]", ".modal-dialog .o_form_view")
     # The mode that shows the lines (by its value: the label is in the user's language).
-    camera.page.click(".modal-dialog .o_field_widget[name=mode] input[data-value=partial]")
-    camera.page.wait_for_selector(".modal-dialog .o_field_one2many .o_data_row")
-    camera.settle()
+    camera.click(
+        ".modal-dialog .o_field_widget[name=mode] input[data-value=partial]",
+        ".modal-dialog .o_field_one2many .o_data_row",
+    )
     camera.shoot("correction_dialog")
     printed(camera, credit_note, "correction_printed")
     # The client's corrections (its Corrections button): credit and debit notes with their type.
     corrected_client = int(psql(DB, f"SELECT commercial_partner_id FROM account_move WHERE id = {invoice}"))
     camera.open(f"{clients}/{corrected_client}", ".o_form_view .o_form_sheet")
-    camera.page.click("button[name=action_open_corrections]")
-    camera.page.wait_for_selector(".o_list_renderer .o_data_row")
-    camera.settle()
+    camera.click("button[name=action_open_corrections]", ".o_list_renderer .o_data_row")
     camera.shoot("client_corrections")
     camera.open("/odoo/action-client_hub.res_partner_client_status_action", ".o_list_renderer .o_data_row")
     camera.shoot("client_statuses")
@@ -244,9 +246,11 @@ def main():
     parser.add_argument("--lang", help="the demo users' language, e.g. ru_RU (default: English)")
     parser.add_argument("--width", type=int, default=VIEWPORT["width"], help="the back office's width")
     parser.add_argument("--portal-width", type=int, help="the portal's width (default: the back office's)")
-    parser.add_argument("--out", type=Path, help="where the pictures go (default: static/description/screenshots)")
+    parser.add_argument(
+        "--out", type=Path, help="where the pictures go (default: static/description/screenshots)"
+    )
     args = parser.parse_args()
-    global OUT  # noqa: PLW0603 (the folder every shot of the run goes to)
+    global OUT  # the folder every shot of the run goes to
     if args.out:
         OUT = (args.out if args.out.is_absolute() else Path.cwd() / args.out).resolve()
     back_office_size = {**VIEWPORT, "width": args.width}
@@ -257,7 +261,9 @@ def main():
 
     print(f"==> Screenshots: a fresh demo database {DB} (about a minute)", flush=True)
     drop(DB)
-    run_odoo("-d", DB, "-i", "client_hub", "--with-demo", *(["--load-language", args.lang] if args.lang else []))
+    run_odoo(
+        "-d", DB, "-i", "client_hub", "--with-demo", *(["--load-language", args.lang] if args.lang else [])
+    )
     if args.lang:
         psql(
             DB,
