@@ -8,7 +8,7 @@ from . import res_partner_address  # its create()/write() wrap res_partner's: sa
 from . import res_partner_satisfaction
 from . import res_partner_project
 from . import res_partner_invoicing
-from . import res_partner_oca_terms
+from . import res_partner_terms
 from . import res_partner_credential_guard
 from . import res_partner_portal
 from . import res_partner_finance

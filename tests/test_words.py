@@ -29,6 +29,10 @@ class TestWords(ClientHubCase):
             [("male", "Мужской"), ("female", "Женский"), ("other", "Другое")],
         )
 
+    def test_person_or_company_in_russian(self):
+        described = self.ru["res.partner"].fields_get(["company_type"], ["selection"])["company_type"]
+        self.assertEqual(dict(described["selection"]), {"person": "Физическое лицо", "company": "Компания"})
+
     def test_client_form_shows_oca_page_and_placeholders_in_russian(self):
         arch = etree.fromstring(self.ru["res.partner"].get_views([(False, "form")])["views"]["form"]["arch"])
         [page] = arch.xpath("//page[@name='personal_information_page']")
