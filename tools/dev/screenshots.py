@@ -154,6 +154,10 @@ def back_office(camera):
     client = record_id("client_hub.client_kowalski")
     camera.open(f"{clients}/{client}", ".o_form_view .o_form_sheet")
     camera.shoot("client_page", height=1500)
+    # The bottom of the Client page: the addresses and their "Add ..." links.
+    camera.page.locator(".o_field_widget[name=client_address_ids]").scroll_into_view_if_needed()
+    camera.settle()
+    camera.shoot("client_addresses")
     # The Finance tab of a client that owes money (an overdue invoice, partly paid).
     camera.open(f"{clients}/{record_id('client_hub.client_mazowsze')}", ".o_form_view .o_form_sheet")
     camera.page.click(".o_notebook .nav-link[name=client_hub_finance]")
