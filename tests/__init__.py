@@ -73,6 +73,7 @@ from . import test_tour_clients
 from . import test_tour_correction
 from . import test_tour_corrections_found
 from . import test_tour_portal
+from . import test_tour_portal_phone
 from . import test_tour_projects
 from . import test_tour_survey
 from . import test_tour_vault
