@@ -10,5 +10,6 @@ class TestPortalPhoneTour(PortalCase):
     browser_size = "390x844"
 
     def test_credentials_fit_a_phone(self):
-        self._login(self.user_b)
-        self.start_tour("/my/credentials", "client_hub_portal_credentials_phone")
+        # The tour logs in with the login as password.
+        self.user_b.password = self.user_b.login
+        self.start_tour("/my/credentials", "client_hub_portal_credentials_phone", login=self.user_b.login)

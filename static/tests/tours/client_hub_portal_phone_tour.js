@@ -6,7 +6,7 @@ registry.category("web_tour.tours").add("client_hub_portal_credentials_phone", {
     steps: () => [
         {
             content: "The credentials table shows its last column",
-            trigger: "table:has(a[href^='/my/credentials/']) th:last-child",
+            trigger: "#wrap table th:last-child",
             run() {
                 const right = this.anchor.getBoundingClientRect().right;
                 if (right > document.documentElement.clientWidth) {
