@@ -27,9 +27,9 @@ test: env ## run the whole test suite (with browser tours) on a fresh database
 pytest: env ## Python tests with pytest-odoo on a prepared database: make pytest [ARGS="tests/test_x.py -k name"]
 	@ARGS='$(ARGS)' tools/dev/pytest.sh
 
-screenshots: env ## README's pictures from a fresh demo database, with Chromium (static/description/screenshots)
+screenshots: env ## README's pictures from a fresh demo database, with Chromium: make screenshots [SHOTS_ARGS="--lang ru_RU --portal-width 390 --out docs/screenshots/ru_RU"]
 	@$(SETUP) chromium playwright pdf
-	@.dev/bin/python tools/dev/screenshots.py
+	@.dev/bin/python tools/dev/screenshots.py $(SHOTS_ARGS)
 
 lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
 	@PATH="$(CURDIR)/.dev/venv/bin:$$PATH" pre-commit run --all-files --show-diff-on-failure

@@ -74,6 +74,7 @@
             "client_hub/static/src/correction/**/*",
             "client_hub/static/src/fields/**/*",
             "client_hub/static/src/vault/**/*",
+            "client_hub/static/src/views/**/*",
         ],
         "web.report_assets_common": [
             "client_hub/static/src/report/**/*",

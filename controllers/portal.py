@@ -289,6 +289,15 @@ class ClientHubPortal(CustomerPortal):
             errors["tax_condition_id"] = env._("Choose a tax condition from the list.")
         else:
             values["tax_condition_id"] = False
+        condition = env["res.partner.tax.condition"].sudo().browse(values.get("tax_condition_id"))
+        if condition.vat_required and not (values["vat"] if client.can_edit_vat() else client.vat):
+            # Said at the fields to fix; nothing is saved, everything typed stays in the form.
+            errors["tax_condition_id"] = env._(
+                "“%(condition)s” requires a tax ID: enter your tax ID above, "
+                "or choose another tax condition.",
+                condition=condition.name,
+            )
+            errors.setdefault("vat", env._("Required by the tax condition you chose."))
         if errors:
             return errors, False
         try:

@@ -10,6 +10,7 @@ from . import res_partner_address  # its create()/write() wrap res_partner's: sa
 from . import res_partner_satisfaction
 from . import res_partner_project
 from . import res_partner_invoicing
+from . import res_partner_terms
 from . import res_partner_credential_guard
 from . import res_partner_portal
 from . import res_partner_finance
@@ -20,6 +21,7 @@ from . import res_users_vault_grant
 from . import res_partner_portal_address
 from . import account_fiscal_position
 from . import account_move
+from . import account_move_correction_display
 from . import account_move_correction_rule
 from . import account_move_client
 from . import vault_mixin

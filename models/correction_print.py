@@ -31,6 +31,25 @@ class AccountMove(models.Model):
             return self.tax_totals
         return _negated_amounts(self.tax_totals)
 
+    def _correction_set_offs(self):
+        """The lines of Odoo's payment widget that set this corrective document off against the
+        invoice it corrects (a credit note reconciled with its invoice): no payments."""
+        self.ensure_one()
+        widget = self.sudo().invoice_payments_widget
+        content = widget["content"] if widget else []
+        if not self.correction_of_move_id:
+            return [], content
+        set_offs = [vals for vals in content if vals["move_id"] == self.correction_of_move_id.id]
+        return set_offs, [vals for vals in content if vals not in set_offs]
+
+    def _correction_printed_payments(self):
+        """The payments the page lists: Odoo's, without the set-off against the corrected invoice."""
+        return self._correction_set_offs()[1]
+
+    def _correction_printed_settled_amount(self):
+        """How much of this corrective document is deducted from the corrected invoice (positive)."""
+        return sum(vals["amount"] for vals in self._correction_set_offs()[0] if not vals["is_exchange"])
+
     def _correction_printed_rows(self):
         """Per corrected invoice line: its name, the quantity, unit price, discount and subtotal
         before and after the correction, and the difference of the subtotals (after - before).

@@ -8,6 +8,8 @@ class ResPartnerClientCategory(models.Model):
     _parent_name = "parent_id"
     _parent_store = True
     _rec_name = "complete_name"
+    # Found by the path (stored in English) or by its own name in the user's language.
+    _rec_names_search = ["complete_name", "name"]
     _order = "complete_name, id"
 
     name = fields.Char(required=True, translate=True)
@@ -27,6 +29,21 @@ class ResPartnerClientCategory(models.Model):
                 category.complete_name = f"{category.parent_id.complete_name} / {category.name}"
             else:
                 category.complete_name = category.name
+
+    @api.depends("complete_name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # complete_name is stored in one language: the name shown (search panel, fields, groups)
+        # joins the translated names of the category and its parents, in the parent store's order.
+        paths = {
+            category: [int(i) for i in (category.parent_path or "").split("/") if i] for category in self
+        }
+        self.browse({i for path in paths.values() for i in path}).mapped("name")  # one read for all
+        for category, path in paths.items():
+            if path:
+                category.display_name = " / ".join(self.browse(path).mapped("name"))
+            else:
+                category.display_name = category.complete_name or category.name
 
     def write(self, vals):
         # Refuse a cycle with a clear message, before the parent store's generic "Recursion Detected".

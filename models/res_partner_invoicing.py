@@ -7,26 +7,26 @@ OPTIONAL_INVOICING_FIELDS = ("peppol_eas", "peppol_endpoint", "global_location_n
 
 
 class ResPartner(models.Model):
-    """A client's invoicing: its credit notes, the corrective invoices and the e-invoicing fields."""
+    """A client's invoicing: its corrections (credit and debit notes) and the e-invoicing fields."""
 
     _inherit = "res.partner"
 
-    credit_note_count = fields.Integer(compute="_compute_credit_note_count")
+    correction_count = fields.Integer(
+        compute="_compute_correction_count", help="The client's credit and debit notes."
+    )
     has_correctable_invoice = fields.Boolean(
         compute="_compute_has_correctable_invoice",
         help="Whether the client has a posted customer invoice of the current company to correct.",
     )
 
-    def _compute_credit_note_count(self):
+    def _compute_correction_count(self):
         counts = dict(
             self.env["account.move"]._read_group(
-                [("move_type", "=", "out_refund"), ("commercial_partner_id", "in", self.ids)],
-                ["commercial_partner_id"],
-                ["__count"],
+                self._correction_documents_domain(self.ids), ["commercial_partner_id"], ["__count"]
             )
         )
         for partner in self:
-            partner.credit_note_count = counts.get(partner._origin, 0)
+            partner.correction_count = counts.get(partner._origin, 0)
 
     def _compute_has_correctable_invoice(self):
         correctable = {
@@ -52,11 +52,26 @@ class ResPartner(models.Model):
                     group.getparent().remove(group)
         return arch, view
 
-    def action_open_credit_notes(self):
+    @api.model
+    def _correction_documents_domain(self, partner_ids):
+        """The clients' credit notes (of a correction or Odoo's own) and debit notes."""
+        return [
+            ("commercial_partner_id", "in", partner_ids),
+            "|",
+            ("move_type", "=", "out_refund"),
+            "&",
+            ("move_type", "=", "out_invoice"),
+            ("debit_origin_id", "!=", False),
+        ]
+
+    def action_open_corrections(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_refund_type")
-        action["domain"] = [("move_type", "=", "out_refund"), ("commercial_partner_id", "=", self.id)]
-        action["context"] = {"default_move_type": "out_refund", "default_partner_id": self.id}
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "client_hub.account_move_action_client_corrections"
+        )
+        action["domain"] = self._correction_documents_domain(self.ids)
+        # Made from an invoice (Correct an invoice), never from this list: no default leaks in.
+        action["context"] = {"create": False}
         return action
 
     def action_open_correction_wizard(self):

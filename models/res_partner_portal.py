@@ -67,11 +67,15 @@ class ResPartner(models.Model):
         condition = self.env["res.partner.tax.condition"].sudo().browse(values.pop("tax_condition_id", False))
         if condition and condition not in client._client_hub_tax_conditions():
             raise UserError(self.env._("Choose a tax condition from the list."))
-        client.write(values)
         # A condition that needs a VAT is requested with one (the same rule as on the client).
-        self.new(
-            {"name": client.name, "vat": client.vat, "tax_condition_id": condition.id}
-        )._check_tax_condition_vat()
+        if condition.vat_required and not (values.get("vat", client.vat)):
+            raise UserError(
+                self.env._(
+                    "“%(condition)s” requires a tax ID: enter your tax ID, or choose another tax condition.",
+                    condition=condition.name,
+                )
+            )
+        client.write(values)
         if not requested or condition == client.tax_condition_id:
             return False
         client._client_hub_request_tax_condition(condition)

@@ -18,6 +18,7 @@ from . import test_contact_oca_fields
 from . import test_contract_type
 from . import test_correction_amounts
 from . import test_correction_dialog_defaults
+from . import test_correction_documents
 from . import test_correction_ksef
 from . import test_correction_language
 from . import test_correction_modes
@@ -70,7 +71,9 @@ from . import test_security_vault_contact
 from . import test_tax_condition
 from . import test_tour_clients
 from . import test_tour_correction
+from . import test_tour_corrections_found
 from . import test_tour_portal
+from . import test_tour_portal_phone
 from . import test_tour_projects
 from . import test_tour_survey
 from . import test_tour_vault
@@ -94,3 +97,4 @@ from . import test_vault_grant
 from . import test_security_vault_grant
 from . import test_tour_vault_grant
 from . import test_vault_reveal_transactions
+from . import test_words

@@ -83,6 +83,19 @@ class TestCorrectionPdf(CorrectionSetup, AccountTestInvoicingHttpCommon):
         self.assertNotIn("-8.00", text)
         self.assertNotIn("$ 720.00 $ -720.00", text)
 
+    def test_printed_set_off_not_as_payment(self):
+        # The credit note (-221.40) is reconciled with its invoice when posted: the page says it is
+        # applied to that invoice's amount due (with the page's sign), not "Paid on ..." with an
+        # amount due of nothing.
+        credit_note = self._correct(edits={"Chairs": {"quantity": 8}}, reason="Two chairs returned")
+        credit_note.action_post()
+        self.assertEqual(credit_note.payment_state, "paid")
+        text = self._pdf_text(credit_note)
+        self.assertIn(f"Applied to the amount due on invoice {self.invoice.name}: $ -221.40", text)
+        self.assertNotIn("Paid on", text)
+        self.assertNotIn("Amount Due", text)
+        self.assertIn("Total $ -221.40", text)
+
     def test_printed_debit_note(self):
         # Cushions 40.00 -> 45.00: +25.00 net, +2.00 VAT 8 %, +27.00: positive everywhere.
         debit_note = self._correct(edits={"Cushions": {"price_unit": 45}}, reason="Price agreed")

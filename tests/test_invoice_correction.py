@@ -77,7 +77,7 @@ class TestInvoiceCorrection(CorrectionSetup, AccountTestInvoicingCommon):
         self.assertEqual(self._amounts(credit_note), (1100.0, 223.0, 1323.0))
         credit_note.action_post()
         self.assertEqual(self.invoice.amount_residual, 0.0)
-        self.assertEqual(self.client.credit_note_count, 1)
+        self.assertEqual(self.client.correction_count, 1)
 
     def test_partial_correction(self):
         wizard = self._form(

@@ -107,3 +107,39 @@ class TestPortalTaxRequest(ClientHubHttpCase):
         self.assertEqual(self._tile(), "1 Rating")
         Rating.create(dict(answer, partner_id=self.portal_user.partner_id.id, rating=5))
         self.assertEqual(self._tile(), "2 Ratings")
+
+    def test_request_needing_a_tax_id_says_what_to_fix_and_keeps_the_form(self):
+        # A client without a tax ID, on a condition that needs none, asks for "VAT registered"
+        # (which needs one) and changes its phone in the same form: told at the tax condition
+        # what to do, the phone typed still in the form, nothing saved; with a tax ID both go through.
+        client = self._create_client("No VAT Client", tax_condition_id=self.final_consumer.id, phone="+48 1")
+        user = self._create_client_portal_user("ch_request_novat", client, password=PASSWORD)
+        self.authenticate(user.login, PASSWORD)
+        page = self.url_open("/my/client").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        form = {
+            "csrf_token": token,
+            "phone": "+48 600 111 222",
+            "email": "",
+            "website": "",
+            "vat": "",
+            "tax_condition_id": str(self.registered.id),
+        }
+        page = html.fromstring(self.url_open("/my/client", data=form).text)
+        [error] = page.xpath(
+            "//select[@name='tax_condition_id']/following-sibling::*[contains(@class, 'invalid-feedback')]"
+        )
+        self.assertIn(f"“{self.registered.name}” requires a tax ID", error.text_content())
+        self.assertNotIn("has the tax condition", page.text_content())
+        self.assertEqual(page.xpath("//input[@name='phone']/@value"), ["+48 600 111 222"])
+        self.assertEqual(page.xpath("//input[@name='vat']/@class")[0].split()[-1], "is-invalid")
+        client.invalidate_recordset()
+        self.assertEqual((client.phone, client.tax_condition_id), ("+48 1", self.final_consumer))
+        self.assertFalse(client.activity_ids)
+        self.url_open("/my/client", data={**form, "vat": "BE0477472701"})
+        client.invalidate_recordset()
+        self.assertEqual((client.phone, client.vat), ("+48 600 111 222", "BE0477472701"))
+        self.assertIn(self.registered.name, self._pending_of(client))
+
+    def _pending_of(self, client):
+        return " ".join(client.activity_ids.mapped("note"))

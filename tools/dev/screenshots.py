@@ -5,6 +5,10 @@ driven by Playwright's Python client (no browser of its own), goes through the s
 demo's users: the back office as `admin` (and as `vault`, a credential it may only read), the
 portal as `portal`. Each screen is saved as a PNG
 in static/description/screenshots/, where README.md and the Apps page (index.html) show them.
+
+`--lang ru_RU --width 1440 --portal-width 390 --out docs/screenshots/ru_RU` takes the same screens in
+another language (the demo users' language), the portal at a phone's width, into another folder:
+what to look at for labels cut or left untranslated.
 """
 
 import argparse
@@ -21,6 +25,8 @@ from devlib import DEV, ROOT, drop, odoo_env, psql, run_odoo, serving, setup_odo
 DB = os.environ.get("SHOTS_DB", "client_hub_shots")
 OUT = ROOT / "static" / "description" / "screenshots"
 VIEWPORT = {"width": 1440, "height": 900}
+# The portal as on a phone (--portal-width): a phone's screen is taller than it is wide.
+PHONE_HEIGHT = 844
 
 
 def record_id(xmlid):
@@ -36,11 +42,18 @@ def chromium():
 
 
 class Camera:
-    def __init__(self, page, base):
+    def __init__(self, page, base, viewport=None):
         self.page, self.base, self.taken = page, base, []
+        self.viewport = viewport or VIEWPORT
 
     def open(self, path, ready):
         self.page.goto(self.base + path)
+        self.page.wait_for_selector(ready)
+        self.settle()
+
+    def click(self, selector, ready):
+        """Click `selector`, then wait for `ready` and for the page to settle."""
+        self.page.click(selector)
         self.page.wait_for_selector(ready)
         self.settle()
 
@@ -53,11 +66,11 @@ class Camera:
     def shoot(self, name, full_page=False, height=None):
         path = OUT / f"{name}.png"
         if height:  # the web client scrolls inside its own pane: a taller window shows more of a form
-            self.page.set_viewport_size({**VIEWPORT, "height": height})
+            self.page.set_viewport_size({**self.viewport, "height": height})
             self.settle()
         self.page.screenshot(path=str(path), full_page=full_page)
         if height:
-            self.page.set_viewport_size(VIEWPORT)
+            self.page.set_viewport_size(self.viewport)
         self.taken.append(path)
         print(f"    {path.relative_to(ROOT)}", flush=True)
 
@@ -71,8 +84,8 @@ def log_in(page, base, login):
 
 
 def ensure_corrected_invoice():
-    """A posted invoice of a demo client with a partial correction, for the correction screens
-    (made here through the ORM when the demo data has none)."""
+    """A posted invoice of a demo client with a partial correction (a posted credit note and a draft
+    debit note), for the correction screens (made here through the ORM when the demo data has none)."""
     found = psql(
         DB,
         "SELECT m.correction_of_move_id, m.id FROM account_move m"
@@ -102,8 +115,13 @@ def ensure_corrected_invoice():
             {"partner_id": client.id, "move_id": invoice.id, "mode": "partial", "reason": "Agreed discount"}
         )
         wizard.line_ids[0].price_unit = wizard.line_ids[0].price_unit * 0.9
+        # Two more of the second line: a debit note beside the credit note (left a draft, as the
+        # client's Corrections list shows drafts too).
+        wizard.line_ids[1:2].quantity += 2
         wizard.action_confirm()
-        credit_note = env["account.move"].search([("correction_of_move_id", "=", invoice.id)], limit=1)
+        credit_note = env["account.move"].search(
+            [("correction_of_move_id", "=", invoice.id), ("move_type", "=", "out_refund")], limit=1
+        )
         if credit_note.state == "draft":
             credit_note.action_post()
         return invoice.id, credit_note.id
@@ -136,6 +154,10 @@ def back_office(camera):
     client = record_id("client_hub.client_kowalski")
     camera.open(f"{clients}/{client}", ".o_form_view .o_form_sheet")
     camera.shoot("client_page", height=1500)
+    # The bottom of the Client page: the addresses and their "Add ..." links.
+    camera.page.locator(".o_field_widget[name=client_address_ids]").scroll_into_view_if_needed()
+    camera.settle()
+    camera.shoot("client_addresses")
     # The Finance tab of a client that owes money (an overdue invoice, partly paid).
     camera.open(f"{clients}/{record_id('client_hub.client_mazowsze')}", ".o_form_view .o_form_sheet")
     camera.page.click(".o_notebook .nav-link[name=client_hub_finance]")
@@ -147,21 +169,27 @@ def back_office(camera):
         psql(DB, f"SELECT id FROM res_partner_credential WHERE partner_id = {client} ORDER BY id LIMIT 1")
     )
     camera.open(f"/odoo/action-client_hub.res_partner_credential_action/{credential}", ".o_form_view")
-    camera.page.click("button[name=action_reveal_secret]")
-    camera.page.wait_for_selector(".modal-dialog")
-    camera.settle()
+    camera.click("button[name=action_reveal_secret]", ".modal-dialog")
     camera.shoot("reveal_dialog")
     camera.open("/odoo/action-client_hub.res_partner_credential_log_action", ".o_list_renderer .o_data_row")
     camera.shoot("audit_log")
     invoice, credit_note = ensure_corrected_invoice()
     camera.open(f"/odoo/action-account.action_move_out_invoice_type/{invoice}", ".o_form_view")
-    camera.page.click("button[name=action_open_correction_wizard]")
-    camera.page.wait_for_selector(".modal-dialog .o_form_view")
-    camera.page.get_by_text("Correct some lines").click()  # the mode that shows the lines
-    camera.page.wait_for_selector(".modal-dialog .o_field_one2many .o_data_row")
-    camera.settle()
+    camera.click("button[name=action_open_correction_wizard]", ".modal-dialog .o_form_view")
+    # The mode that shows the lines (by its value: the label is in the user's language).
+    camera.click(
+        ".modal-dialog .o_field_widget[name=mode] input[data-value=partial]",
+        ".modal-dialog .o_field_one2many .o_data_row",
+    )
     camera.shoot("correction_dialog")
     printed(camera, credit_note, "correction_printed")
+    # The client's corrections (its Corrections button): credit and debit notes with their type.
+    corrected_client = int(psql(DB, f"SELECT commercial_partner_id FROM account_move WHERE id = {invoice}"))
+    camera.open(f"{clients}/{corrected_client}", ".o_form_view .o_form_sheet")
+    camera.click("button[name=action_open_corrections]", ".o_list_renderer .o_data_row")
+    camera.shoot("client_corrections")
+    camera.open("/odoo/action-client_hub.res_partner_client_status_action", ".o_list_renderer .o_data_row")
+    camera.shoot("client_statuses")
     survey_email(camera, client)
 
 
@@ -219,12 +247,33 @@ def portal(camera):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8469)
+    parser.add_argument("--lang", help="the demo users' language, e.g. ru_RU (default: English)")
+    parser.add_argument("--width", type=int, default=VIEWPORT["width"], help="the back office's width")
+    parser.add_argument("--portal-width", type=int, help="the portal's width (default: the back office's)")
+    parser.add_argument(
+        "--out", type=Path, help="where the pictures go (default: static/description/screenshots)"
+    )
     args = parser.parse_args()
+    global OUT  # the folder every shot of the run goes to
+    if args.out:
+        OUT = (args.out if args.out.is_absolute() else Path.cwd() / args.out).resolve()
+    back_office_size = {**VIEWPORT, "width": args.width}
+    portal_size = (
+        {"width": args.portal_width, "height": PHONE_HEIGHT} if args.portal_width else back_office_size
+    )
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     print(f"==> Screenshots: a fresh demo database {DB} (about a minute)", flush=True)
     drop(DB)
-    run_odoo("-d", DB, "-i", "client_hub", "--with-demo")
+    run_odoo(
+        "-d", DB, "-i", "client_hub", "--with-demo", *(["--load-language", args.lang] if args.lang else [])
+    )
+    if args.lang:
+        psql(
+            DB,
+            f"UPDATE res_partner SET lang = '{args.lang}' WHERE id IN"
+            " (SELECT partner_id FROM res_users WHERE login IN ('admin', 'vault', 'portal'))",
+        )
     OUT.mkdir(parents=True, exist_ok=True)
     with serving(DB, args.port, DEV / "screenshots-server.log") as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium())
@@ -234,13 +283,15 @@ def main():
             ("portal", portal),
             (None, survey_page),
         ):
-            context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+            viewport = portal_size if tour in (portal, survey_page) else back_office_size
+            locale = args.lang.replace("_", "-") if args.lang else "en-US"
+            context = browser.new_context(viewport=viewport, locale=locale)
             page = context.new_page()
             page.set_default_timeout(120_000)  # a first visit builds the asset bundles
             if login:
                 log_in(page, base, login)
             print(f"==> Screenshots: as {login or 'an anonymous visitor'}", flush=True)
-            tour(Camera(page, base))
+            tour(Camera(page, base, viewport))
             context.close()
         browser.close()
     print(f"==> Screenshots: written to {OUT.relative_to(ROOT)}", flush=True)

@@ -37,6 +37,17 @@ registry.category("web_tour.tours").add("client_hub_reveal_secret", {
             },
         },
         {
+            content: "Copy it",
+            trigger: ".modal .o_client_hub_revealed_secret .o_clipboard_button",
+            run: "click",
+        },
+        {
+            // Copied, or (a browser that refuses the clipboard) selected with what to do: never silence.
+            content: "The dialog says what the copy did",
+            trigger:
+                ".modal .o_client_hub_copy_feedback:contains(Copied to the clipboard), .modal .o_client_hub_copy_feedback:contains(press Ctrl+C)",
+        },
+        {
             content: "Close the dialog",
             trigger: ".modal-footer .btn-primary",
             run: "click",
