@@ -26,7 +26,7 @@ class TestWords(ClientHubCase):
         self.assertEqual(described["gender"]["string"], "Пол")
         self.assertEqual(
             [tuple(pair) for pair in described["gender"]["selection"]],
-            [("male", "Мужской"), ("female", "Женский"), ("other", "Другое")],
+            [("male", "Мужской"), ("female", "Женский"), ("other", "Прочее")],
         )
 
     def test_person_or_company_in_russian(self):

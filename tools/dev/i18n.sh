@@ -17,7 +17,7 @@ POT="$ROOT/i18n/client_hub.pot"
 # words that language borrows.
 SAME_IN_EVERY_LANGUAGE='^(Client Hub|IVA Responsable Inscripto|Monotributo|IVA Sujeto Exento|Consumidor Final|Cliente del Exterior|ID|CSAT \(%\))$'
 SAME_IN_pl='^(Status|Portal|Login|Port|URL)$'
-SAME_IN_es='^(Portal|Color|Avatar|URL)$'
+SAME_IN_es='^(Portal|Color|Avatar|URL|Base|Total)$'
 SAME_IN_ru='^(URL)$'
 
 fail() { printf 'translations: %s\n' "$*" >&2; exit 1; }
