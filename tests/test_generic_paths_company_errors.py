@@ -31,7 +31,13 @@ class TestRefusalsNameNoOtherCompanyRecord(SecurityCase):
             "user",
             "res.partner",
             "create",
-            [{"name": "Probe", "is_company": True, "client_status_id": self.env.ref("client_hub.client_status_active").id, "ref": "BX-00042"}],
+            [
+                {
+                    "name": "Probe",
+                    "is_company": True,
+                    "client_status_id": self.env.ref("client_hub.client_status_active").id,
+                    "ref": "BX-00042",
+                }
+            ],
         )
         self.assertNotIn("Hush Hush", message)
-

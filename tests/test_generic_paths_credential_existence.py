@@ -29,5 +29,5 @@ class TestCredentialExistenceHiddenFromOtherRoles(SecurityCase):
                         self.assertEqual(
                             self.client.id in result,
                             self.other_client.id in result,
-                            f"{role} told the client with credentials from the one without by {domain}: {result}",
+                            f"{role} told the client with credentials from the other by {domain}: {result}",
                         )

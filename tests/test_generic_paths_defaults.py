@@ -27,11 +27,17 @@ class TestPersonalDefaultsGrantNoRight(SecurityCase):
         for role in ("user", "credentials"):
             with self.subTest(role=role):
                 self._set_default(role, "res.partner", "client_hub_vault_access", True)
-                result, error = self.call_kw(
+                result, _error = self.call_kw(
                     role,
                     "res.partner",
                     "create",
-                    [{"name": f"Mallory {role}", "parent_id": self.client.id, "email": f"m-{role}@evil.example"}],
+                    [
+                        {
+                            "name": f"Mallory {role}",
+                            "parent_id": self.client.id,
+                            "email": f"m-{role}@evil.example",
+                        }
+                    ],
                 )
                 created = self.env["res.partner"].browse(result or [])
                 self.assertFalse(
@@ -49,7 +55,9 @@ class TestPersonalDefaultsGrantNoRight(SecurityCase):
         token = "chosen-token-1234"
         self._set_default("user", "rating.rating", "survey_sent", True)
         self._set_default("user", "rating.rating", "access_token", token)
-        self.call_kw("user", "rating.rating", "create", [{"client_id": self.client.id, "partner_id": self.contact.id}])
+        self.call_kw(
+            "user", "rating.rating", "create", [{"client_id": self.client.id, "partner_id": self.contact.id}]
+        )
         self.login("public")
         self.url_open(f"/client_hub/rate/{token}", data={"score": "1", "comment": "forged"}, method="POST")
         self.env.invalidate_all()

@@ -42,10 +42,12 @@ class TestFinanceFiguresNotSearchableWithoutInvoicingRights(FinanceSetup, Accoun
                     _result, read_error = json_rpc(self, "res.partner", "read", [self.client_a.ids, [field]])
                     self.assertEqual(read_error.get("name"), "odoo.exceptions.AccessError")
                     answers = [self._count(field, ">", amount) for amount in (below, above)]
-                    for result, error in answers:
+                    for _result, error in answers:
                         self.assertTrue(
                             error,
                             f"{role} searched {field} without invoicing rights: "
                             f"> {below} gave {answers[0][0]}, > {above} gave {answers[1][0]}",
                         )
-                        self.assertEqual(error.get("name"), "odoo.exceptions.AccessError", error.get("message"))
+                        self.assertEqual(
+                            error.get("name"), "odoo.exceptions.AccessError", error.get("message")
+                        )

@@ -12,7 +12,9 @@ class TestChatterRatingIsNoClientRating(SecurityCase):
     def setUpClass(cls):
         super().setUpClass()
         # Odoo's demo user: an internal user with Contact Creation, no Client Hub group.
-        cls.users["contacts"] = cls._create_security_user("contacts", "base.group_user,base.group_partner_manager")
+        cls.users["contacts"] = cls._create_security_user(
+            "contacts", "base.group_user,base.group_partner_manager"
+        )
 
     def _client_ratings(self):
         self.env.invalidate_all()
@@ -26,7 +28,9 @@ class TestChatterRatingIsNoClientRating(SecurityCase):
         before = self._client_ratings()
         partner = self.users["contacts"].partner_id
         self.call_kw("contacts", "res.partner", "write", [partner.ids, {"parent_id": self.client.id}])
-        self.call_kw("contacts", "res.partner", "message_post", [self.client.ids], {"body": "awful", "rating_value": 1})
+        self.call_kw(
+            "contacts", "res.partner", "message_post", [self.client.ids], {"body": "awful", "rating_value": 1}
+        )
         new = self._client_ratings() - before
         self.assertFalse(
             new.read(["rating", "channel", "partner_id", "recorded_by_id"]),

@@ -25,7 +25,7 @@ class TestSignupTokenOpensNoVault(SecurityCase):
         token and a password of one's choice creates the contact's portal user, whose /my/credentials
         lists the client's credentials (and whose form replaces them). The contact must get no login
         this way."""
-        result, error = self.call_kw("internal", "res.partner", "signup_get_auth_param", [self.flagged.ids])
+        result, _error = self.call_kw("internal", "res.partner", "signup_get_auth_param", [self.flagged.ids])
         token = (result or {}).get(str(self.flagged.id), {}).get("auth_signup_token")
         if token:
             self.login("public")

@@ -24,14 +24,20 @@ class TestSurveyTokenNotReadInMessages(SecurityCase):
         name. The token must be found in no message body the user can read."""
         self.client.with_user(self.users["manager"]).action_send_satisfaction_survey()
         request = self.env["rating.rating"].search(
-            [("client_id", "=", self.client.id), ("survey_sent", "=", True), ("partner_id", "=", self.contact.id)]
+            [
+                ("client_id", "=", self.client.id),
+                ("survey_sent", "=", True),
+                ("partner_id", "=", self.contact.id),
+            ]
         )
         self.assertEqual(len(request), 1)
         token = request.sudo().access_token
         self.assertTrue(token)
         for role in ("user", "credentials"):
             with self.subTest(role=role):
-                _result, cannot_read = self.call_kw(role, "rating.rating", "read", [request.ids, ["access_token"]])
+                _result, cannot_read = self.call_kw(
+                    role, "rating.rating", "read", [request.ids, ["access_token"]]
+                )
                 self.assertTrue(cannot_read, "the token field itself is refused")
                 result, error = self.call_kw(
                     role, "mail.message", "search_read", [[("body", "ilike", token)], ["model", "body"]]
