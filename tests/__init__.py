@@ -26,7 +26,6 @@ from . import test_correction_refusals
 from . import test_correction_rule
 from . import test_gender_migration
 from . import test_generic_paths_company_errors
-from . import test_generic_paths_credential_existence
 from . import test_generic_paths_defaults
 from . import test_generic_paths_finance_search
 from . import test_generic_paths_rating_message

@@ -20,30 +20,37 @@ class TestPersonalDefaultsGrantNoRight(SecurityCase):
         self.assertTrue(result)
 
     def test_a_personal_default_does_not_give_the_portal_vault_right(self):
-        """A Client Hub user (not a manager) calls ir.default.set("res.partner",
-        "client_hub_vault_access", True, True) (a personal default, accepted whatever the field's
-        groups), then creates a contact of a client. The contact must not get the portal vault right,
-        which only managers give (a later portal login opens the client's credentials)."""
+        """A Client Hub user (not a manager) sets personal defaults (ir.default.set, accepted whatever
+        the field's groups) on the partner's vault-right fields — the Boolean it reads, the grants'
+        one2many with a grant to create — then creates a contact of a client. The contact must not get
+        the portal vault right, which only managers give (a later portal login opens the client's
+        credentials): no grant of it exists, whether the defaults were refused or ignored."""
+        Grant = self.env["res.partner.vault.grant"].sudo().with_context(active_test=False)
         for role in ("user", "credentials"):
-            with self.subTest(role=role):
-                self._set_default(role, "res.partner", "client_hub_vault_access", True)
-                result, _error = self.call_kw(
-                    role,
-                    "res.partner",
-                    "create",
-                    [
-                        {
-                            "name": f"Mallory {role}",
-                            "parent_id": self.client.id,
-                            "email": f"m-{role}@evil.example",
-                        }
-                    ],
-                )
-                created = self.env["res.partner"].browse(result or [])
-                self.assertFalse(
-                    created.sudo().client_hub_vault_access,
-                    f"a {role} gave a new contact the portal vault right through a personal default",
-                )
+            for field, value in (
+                ("client_hub_vault_granted", True),
+                ("client_hub_vault_grant_ids", [(0, 0, {"note": "by default"})]),
+            ):
+                with self.subTest(role=role, field=field):
+                    self.call_kw(role, "ir.default", "set", ["res.partner", field, value, True])
+                    result, _error = self.call_kw(
+                        role,
+                        "res.partner",
+                        "create",
+                        [
+                            {
+                                "name": f"Mallory {role} {field}",
+                                "parent_id": self.client.id,
+                                "email": f"m-{role}@evil.example",
+                            }
+                        ],
+                    )
+                    created = self.env["res.partner"].browse(result or [])
+                    self.assertFalse(
+                        Grant.search([("partner_id", "in", created.ids)]),
+                        f"a {role} gave a new contact the portal vault right through a personal default",
+                    )
+                    self.assertFalse(created.sudo().client_hub_vault_granted)
 
     def test_a_personal_default_does_not_forge_a_survey_answer(self):
         """A Client Hub user sets personal defaults on rating.rating: survey_sent True and

@@ -13,9 +13,8 @@ class TestSignupTokenOpensNoVault(SecurityCase):
     def setUpClass(cls):
         super().setUpClass()
         # A manager gave the right to the client's IT contact, who has no login yet.
-        cls.flagged = cls._create_contact(
-            cls.client, "Ivan IT", email="ivan.it@client.example.com", client_hub_vault_access=True
-        )
+        cls.flagged = cls._create_contact(cls.client, "Ivan IT", email="ivan.it@client.example.com")
+        cls.flagged._client_hub_grant_vault()
         # Open sign-up, as a shop selling online sets it.
         cls.env["ir.config_parameter"].sudo().set_param("auth_signup.invitation_scope", "b2c")
 
