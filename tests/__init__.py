@@ -26,6 +26,12 @@ from . import test_correction_pdf
 from . import test_correction_refusals
 from . import test_correction_rule
 from . import test_gender_migration
+from . import test_generic_paths_company_errors
+from . import test_generic_paths_defaults
+from . import test_generic_paths_finance_search
+from . import test_generic_paths_rating_message
+from . import test_generic_paths_signup
+from . import test_generic_paths_survey_token_message
 from . import test_hostile_input
 from . import test_install
 from . import test_invoice_correction
