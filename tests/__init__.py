@@ -84,3 +84,6 @@ from . import test_vault_read_only
 from . import test_vault_reminders
 from . import test_vault_reprompt
 from . import test_wkhtmltopdf_build
+from . import test_correction_keeps_price_decimals
+from . import test_correction_base_matches_lines
+from . import test_correction_foreign_currency_settles
