@@ -89,3 +89,8 @@ from . import test_portal_address_type
 from . import test_tour_page_creations
 from . import test_address_client_migration
 from . import test_credential_existence_hidden
+from . import test_correction_keeps_price_decimals
+from . import test_correction_base_matches_lines
+from . import test_correction_foreign_currency_settles
+from . import test_correction_printout_adds_up
+from . import test_correction_after_a_rebate
