@@ -37,9 +37,10 @@ class TestCorrectionBaseMatchesLines(CorrectionSetup, AccountTestInvoicingCommon
         self.assertEqual(self._amounts(debit_note), (13.98, 3.22, 17.2))
         self.assertEqual(self._base(debit_note), 13.98)
         self.assertFalse(debit_note.line_ids.filtered(lambda line: line.display_type == "rounding"))
-        # Each line books the subtotal the document prints (and FA(3) sends as P_11).
+        # Each line books the subtotal the document prints (and FA(3) sends as P_11), signed as
+        # the document's amounts (the line before the correction counts negative).
         for line in debit_note.invoice_line_ids:
-            self.assertEqual(abs(line.balance), line.price_subtotal, line.name)
+            self.assertEqual(debit_note.direction_sign * line.balance, line.price_subtotal, line.name)
 
     def test_after_a_full_credit_no_base_is_left(self):
         # Up to 7 (debit 13.98), then everything credited (credit 60.21 on a base of 48.95): the
