@@ -88,7 +88,11 @@ class AccountMoveLine(models.Model):
                     line=self.name,
                 )
             )
-        return {"quantity": quantity, "price_unit": net / (quantity * (1 - discount / 100)), "discount": discount}
+        return {
+            "quantity": quantity,
+            "price_unit": net / (quantity * (1 - discount / 100)),
+            "discount": discount,
+        }
 
     def _correction_matching_line(self):
         """The invoice line this line of Odoo's own credit or debit note of the invoice restates:

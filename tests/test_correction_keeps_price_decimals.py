@@ -17,7 +17,15 @@ class TestCorrectionKeepsPriceDecimals(CorrectionSetup, AccountTestInvoicingComm
         cls._setup_correction()
         cls.gaskets = cls._make_invoice(
             cls.client,
-            [{"name": "Gaskets", "quantity": 3.5, "price_unit": 12.3456, "discount": 7.5, "tax_ids": cls.tax_23}],
+            [
+                {
+                    "name": "Gaskets",
+                    "quantity": 3.5,
+                    "price_unit": 12.3456,
+                    "discount": 7.5,
+                    "tax_ids": cls.tax_23,
+                }
+            ],
         )
 
     def test_the_invoice_keeps_four_decimals(self):

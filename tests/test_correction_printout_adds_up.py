@@ -51,7 +51,15 @@ class TestCorrectionPrintoutAddsUp(CorrectionSetup, AccountTestInvoicingHttpComm
         # credit 14.28 + 3.28 = 17.56.
         invoice = self._make_invoice(
             self.client,
-            [{"name": "Gaskets", "quantity": 3.5, "price_unit": 12.3456, "discount": 7.5, "tax_ids": self.tax_23}],
+            [
+                {
+                    "name": "Gaskets",
+                    "quantity": 3.5,
+                    "price_unit": 12.3456,
+                    "discount": 7.5,
+                    "tax_ids": self.tax_23,
+                }
+            ],
         )
         credit_note = self._correct(invoice, edits={"Gaskets": {"quantity": 2.25}})
         credit_note.action_post()
