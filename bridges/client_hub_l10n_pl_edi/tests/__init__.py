@@ -10,3 +10,4 @@ from . import test_ksef_rates
 from . import test_ksef_exempt_np
 from . import test_ksef_totals_add_up
 from . import test_ksef_correction_period
+from . import test_ksef_cash_basis
