@@ -36,6 +36,11 @@ class AccountMove(models.Model):
         " the sale, on the correction's date; an error, in the invoice's period.",
     )
 
+    def _post(self, soft=True):
+        posted = super()._post(soft)
+        posted._reconcile_with_corrections()
+        return posted
+
     def action_open_correction_wizard(self):
         self.ensure_one()
         return self.env["account.move.correction"]._action_open(self.commercial_partner_id, self)
@@ -69,6 +74,23 @@ class AccountMove(models.Model):
                 and not any(reversal.state == "posted" for reversal in document.reversal_move_ids)
             )
         )
+
+    def _reconcile_with_corrections(self):
+        """Settle the invoices of these posted correction documents among their corrections. Odoo
+        reconciles a credit note with its invoice only: the part of a credit note the invoice did
+        not take (a full credit after a debit note) stayed open beside the debit note it pays, and
+        in a foreign currency the two left a few cents owed in the company's currency (open in
+        each, converted at each one's rate). Reconciled, Odoo books that difference as an exchange
+        difference, as for any payment."""
+        for invoice in self.filtered(lambda move: move._is_correction_document()).correction_of_move_id:
+            moves = invoice | invoice._correction_documents().filtered(lambda move: move.state == "posted")
+            lines = moves.line_ids.filtered(
+                lambda line: line.account_type == "asset_receivable" and not line.reconciled
+            )
+            for group in lines.grouped(lambda line: (line.account_id, line.currency_id)).values():
+                residuals = group.mapped("amount_residual_currency")
+                if any(amount > 0 for amount in residuals) and any(amount < 0 for amount in residuals):
+                    group.reconcile()
 
     def _is_correction_document(self):
         """A credit or debit note made by a correction: it is corrected through its invoice."""

@@ -62,29 +62,39 @@ class AccountMoveLine(models.Model):
 
     def _correction_state(self, amounts, latest):
         """One quantity, unit price and discount for {(unit price, discount): quantity}: the one
-        left, or (an earlier correction undone after a later one changed the price) the latest
-        price with the quantity that gives the same net amount."""
+        left, or (a credit at another price, an earlier correction undone after a later one changed
+        the price) the units left at the unit price that gives the net amount left."""
         self.ensure_one()
         left = {key: quantity for key, quantity in amounts.items() if not float_is_zero(quantity, 6)}
         if len(left) == 1:
             (price_unit, discount), quantity = next(iter(left.items()))
-        else:
-            price_unit, discount = latest
-            net = sum(quantity * price * (1 - rate / 100) for (price, rate), quantity in left.items())
-            unit = price_unit * (1 - discount / 100)
-            if float_is_zero(net, 6):
-                quantity = 0.0
-            elif float_is_zero(unit, 6):
-                raise UserError(
-                    self.env._(
-                        "The corrections of “%(line)s” cannot be added up into one line: cancel the"
-                        " latest of them, or correct the invoice with a credit note of its own.",
-                        line=self.name,
-                    )
+            return {"quantity": quantity, "price_unit": price_unit, "discount": discount}
+        price_unit, discount = latest
+        net = sum(quantity * price * (1 - rate / 100) for (price, rate), quantity in left.items())
+        if float_is_zero(net, 6):
+            return {"quantity": 0.0, "price_unit": price_unit, "discount": discount}
+        # The units left, as a credit at the invoice's price takes units back (Odoo's credit note of
+        # 1 desk at 70.00 on 3 at 100.00 leaves 2 desks worth 230.00), else (a rebate on every unit)
+        # the invoice line's; their unit price gives the net left exactly: 2 x 115.00 = 230.00, not
+        # the latest price with a quantity cut to the unit's decimals (3.29 x 70.00 = 230.30).
+        quantity = sum(left.values())
+        if float_is_zero(quantity, 6):
+            quantity = self.quantity
+        discounts = {rate for _price, rate in left}
+        discount = discounts.pop() if len(discounts) == 1 else 0.0
+        if float_is_zero(quantity, 6):
+            raise UserError(
+                self.env._(
+                    "The corrections of “%(line)s” cannot be added up into one line: cancel the"
+                    " latest of them, or correct the invoice with a credit note of its own.",
+                    line=self.name,
                 )
-            else:
-                quantity = net / unit
-        return {"quantity": quantity, "price_unit": price_unit, "discount": discount}
+            )
+        return {
+            "quantity": quantity,
+            "price_unit": net / (quantity * (1 - discount / 100)),
+            "discount": discount,
+        }
 
     def _correction_matching_line(self):
         """The invoice line this line of Odoo's own credit or debit note of the invoice restates:

@@ -25,11 +25,43 @@ class AccountMove(models.Model):
         return -1 if self.correction_of_move_id and self.move_type == "out_refund" else 1
 
     def _correction_printed_tax_totals(self):
-        """Odoo's tax totals as the page prints them (see _correction_printed_sign)."""
+        """Odoo's tax totals as the page prints them (see _correction_printed_sign), from the
+        amounts the corrective document books."""
         self.ensure_one()
-        if self._correction_printed_sign() == 1 or not self.tax_totals:
+        if not self.correction_of_move_id or not self.tax_totals:
             return self.tax_totals
-        return _negated_amounts(self.tax_totals)
+        tax_totals = self._correction_booked_tax_totals()
+        if self._correction_printed_sign() == 1:
+            return tax_totals
+        return _negated_amounts(tax_totals)
+
+    def _correction_booked_tax_totals(self):
+        """Odoo's tax totals with each line's base as the line books it. Odoo recomputes the
+        bases from the lines' prices, rounded together: the lines before and after a correction
+        round otherwise than the two invoices they restate (Bolts 5 -> 7 x 7.77 - 10 %, rounded
+        globally: 48.951 - 34.965 = 13.986 -> 13.99, where the document books 48.95 - 34.97 =
+        13.98 and its total 17.20), so the page would print another total than the one due."""
+        base_lines, _tax_lines = self._get_rounded_base_and_tax_lines()
+        sign = self.direction_sign
+        for base_line in base_lines:
+            line = base_line["record"]
+            if not isinstance(line, models.BaseModel) or line._name != "account.move.line":
+                continue
+            if line.display_type != "product":
+                continue
+            details = base_line["tax_details"]
+            for suffix, booked in (("_currency", sign * line.amount_currency), ("", sign * line.balance)):
+                delta = booked - details[f"total_excluded{suffix}"] - details[f"delta_total_excluded{suffix}"]
+                details[f"delta_total_excluded{suffix}"] += delta
+                for tax_data in details["taxes_data"]:
+                    tax_data[f"base_amount{suffix}"] += delta
+        summary = self.env["account.tax"]._get_tax_totals_summary(
+            base_lines=base_lines,
+            currency=self.currency_id,
+            company=self.company_id,
+            cash_rounding=self.invoice_cash_rounding_id,
+        )
+        return {**self.tax_totals, **summary}
 
     def _correction_set_offs(self):
         """The lines of Odoo's payment widget that set this corrective document off against the

@@ -104,3 +104,8 @@ from . import test_security_vault_grant
 from . import test_tour_vault_grant
 from . import test_vault_reveal_transactions
 from . import test_words
+from . import test_correction_keeps_price_decimals
+from . import test_correction_base_matches_lines
+from . import test_correction_foreign_currency_settles
+from . import test_correction_printout_adds_up
+from . import test_correction_after_a_rebate

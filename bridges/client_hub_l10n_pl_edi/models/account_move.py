@@ -94,8 +94,15 @@ class AccountMove(models.Model):
         # - P_14_xW, the tax in złoty, as booked;
         # - the quantity as a decimal, the unit price as the invoice line has it (0.6543, not
         #   0.65), the 5 % rate as 5.
+        # - the rows and the per-rate sums of a cash-basis tax (P_16 1), whose tags Odoo puts on
+        #   the entry made at payment only.
         values["P_15"] = float_repr(self.amount_total_in_currency_signed, 2)
+        odoo_amounts_from_tag = values["get_amounts_from_tag"]
+        values["get_amounts_from_tag"] = lambda code: (
+            odoo_amounts_from_tag(code) if "OSS" in code else self._ksef_amount_of_tag(code)
+        )
         values["get_amounts_from_tag_in_PLN_currency"] = self._ksef_balance_of_tag
+        values["invoice_lines"] = self._ksef_rows_with_cash_basis(values)
         rate = self._ksef_rate()
         values["KursWalutyZ"] = rate if values["invoice_type"] in ("ZAL", "KOR_ZAL") else False
         lines = {f"odoo-line-{line.id}": line for line in self.invoice_line_ids}
@@ -119,9 +126,7 @@ class AccountMove(models.Model):
         per-rate sums did not add up to P_15."""
         sums = {"P_13_8": 0.0, "P_13_9": 0.0}
         for line in self.invoice_line_ids.filtered(lambda line: line.display_type == "product"):
-            names = set(
-                line.tax_tag_ids.with_context(lang="en_US").mapped(lambda tag: (tag.name or "").lstrip("+-"))
-            )
+            names = line._ksef_tag_names()
             key = "P_13_9" if "K_12" in names else "P_13_8" if "K_11" in names else None
             if key:
                 sums[key] -= line.amount_currency
@@ -134,14 +139,7 @@ class AccountMove(models.Model):
         """The legal basis of the exempt rows (P_19A): the Legal Notes of their taxes (K_10). Odoo's
         export writes P_19N (no exempt supply) beside exempt rows."""
         self.ensure_one()
-        taxes = self.invoice_line_ids.filtered(
-            lambda line: (
-                "K_10"
-                in line.tax_tag_ids.with_context(lang="en_US").mapped(
-                    lambda tag: (tag.name or "").lstrip("+-")
-                )
-            )
-        ).tax_ids
+        taxes = self.invoice_line_ids.filtered(lambda line: "K_10" in line._ksef_tag_names()).tax_ids
         if not taxes:
             return False
         notes = [re.sub(r"\s+", " ", html2plaintext(tax.invoice_legal_notes or "")).strip() for tax in taxes]
@@ -195,9 +193,31 @@ class AccountMove(models.Model):
             },
         }
 
-    def _ksef_balance_of_tag(self, code):
+    def _ksef_lines_of_tag(self, code):
+        """The lines of this document with the tax-report tag `code` (K_19...), a cash-basis tax's
+        lines included (account.move.line._ksef_cash_basis_tags)."""
         tags = self.env["account.account.tag"]._get_tax_tags(code, self.env.ref("base.pl").id)
-        return -sum(self.line_ids.filtered(lambda line: line.tax_tag_ids & tags).mapped("balance"))
+        return self.line_ids.filtered(lambda line: (line.tax_tag_ids | line._ksef_cash_basis_tags()) & tags)
+
+    def _ksef_amount_of_tag(self, code):
+        return -sum(self._ksef_lines_of_tag(code).mapped("amount_currency"))
+
+    def _ksef_balance_of_tag(self, code):
+        return -sum(self._ksef_lines_of_tag(code).mapped("balance"))
+
+    def _ksef_rows_with_cash_basis(self, values):
+        """Odoo's rows, with those of the lines it left out for having a cash-basis tax's tags only,
+        in the order of the invoice's lines."""
+        rows = {row["UU_ID"]: row for row in values["invoice_lines"]}
+        sign = -1 if "KOR" in values["invoice_type"] else 1
+        result = [
+            rows.get(f"odoo-line-{line.id}") or line._ksef_cash_basis_row(sign)
+            for line in self.invoice_line_ids
+            if f"odoo-line-{line.id}" in rows or line._ksef_cash_basis_tags()
+        ]
+        for number, row in enumerate(result, start=1):
+            row["NrWierszaFa"] = number
+        return result
 
     def _ksef_correction_rows(self, p12):
         """FaWiersz rows: each corrected line twice, as it was before the correction (StanPrzed) and

@@ -8,3 +8,6 @@ from . import test_ksef_precision
 from . import test_ksef_tax_period
 from . import test_ksef_rates
 from . import test_ksef_exempt_np
+from . import test_ksef_totals_add_up
+from . import test_ksef_correction_period
+from . import test_ksef_cash_basis
