@@ -14,6 +14,7 @@ from . import test_client_report_dates
 from . import test_client_report_projects
 from . import test_client_status
 from . import test_clients_views
+from . import test_contact_dialog_in_russian
 from . import test_contact_oca_fields
 from . import test_contract_type
 from . import test_correction_amounts
