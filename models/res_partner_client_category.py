@@ -24,7 +24,9 @@ class ResPartnerClientCategory(models.Model):
 
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):
-        for category in self:
+        # Stored from the English names, the source terms: shown as it is to English readers (no
+        # parent to read), the translated names are joined for the others (display_name).
+        for category in self.with_context(lang="en_US"):
             if category.parent_id:
                 category.complete_name = f"{category.parent_id.complete_name} / {category.name}"
             else:
@@ -33,8 +35,13 @@ class ResPartnerClientCategory(models.Model):
     @api.depends("complete_name")
     @api.depends_context("lang")
     def _compute_display_name(self):
-        # complete_name is stored in one language: the name shown (search panel, fields, groups)
-        # joins the translated names of the category and its parents, in the parent store's order.
+        # complete_name is stored in English: in another language the name shown (search panel,
+        # fields, groups) joins the translated names of the category and its parents, in the parent
+        # store's order (one more read, for the parents).
+        if (self.env.lang or "en_US") == "en_US":
+            for category in self:
+                category.display_name = category.complete_name or category.name
+            return
         paths = {
             category: [int(i) for i in (category.parent_path or "").split("/") if i] for category in self
         }

@@ -5,7 +5,8 @@
 #   tools/dev/i18n.sh check    fail when the .pot is out of date, or a .po is incomplete, fuzzy or invalid,
 #                              or says in other words what Odoo's base, account, portal, contacts, mail or project say
 #
-# The export needs the module installed: a database client_hub_i18n is kept for it (no demo data).
+# The export needs the module installed: a database client_hub_i18n is kept for it, with demo data
+# (the demo records' names are the module's terms too: translated, they show a story in each language).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DEV="$ROOT/.dev"
@@ -27,12 +28,12 @@ export_pot() {
     # The database is kept between runs, but only for this checkout: another checkout's code
     # (a worktree, a CI clone) may have left records an update of this code does not remove.
     local owner="client_hub.i18n_checkout"
-    if [ "$(psql -d "$DB" -Atqc "select value from ir_config_parameter where key='$owner'" 2>/dev/null)" = "$ROOT" ]; then
+    if [ "$(psql -d "$DB" -Atqc "select value from ir_config_parameter where key='$owner'" 2>/dev/null)" = "$ROOT:demo" ]; then
         "$DEV/bin/odoo" -d "$DB" -u client_hub --stop-after-init --no-http --log-level warn
     else
         dropdb --if-exists --force "$DB" >/dev/null 2>&1 || true
-        "$DEV/bin/odoo" -d "$DB" -i client_hub --stop-after-init --no-http --log-level warn
-        psql -d "$DB" -qc "insert into ir_config_parameter (key, value) values ('$owner', '$ROOT')"
+        "$DEV/bin/odoo" -d "$DB" -i client_hub --with-demo --stop-after-init --no-http --log-level warn
+        psql -d "$DB" -qc "insert into ir_config_parameter (key, value) values ('$owner', '$ROOT:demo')"
     fi
     "$DEV/bin/odoo" i18n export -d "$DB" -l pot -o "$out" client_hub 2>/dev/null
 }
