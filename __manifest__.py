@@ -2,7 +2,7 @@
     "name": "Client Hub",
     "summary": "Client profiles, credential vault, typed addresses, client portal "
     "and corrective invoices on top of Odoo contacts",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Sales/CRM",
     "author": "Client Hub contributors",
     "license": "LGPL-3",
@@ -51,6 +51,8 @@
         "wizards/account_move_correction_views.xml",
         "report/res_partner_satisfaction_report_views.xml",
         "report/res_partner_client_report_views.xml",
+        "views/res_partner_status_history_views.xml",
+        "report/res_partner_journey_report_views.xml",
         "views/client_hub_menus.xml",
         "data/ir_actions_server_data.xml",
     ],
@@ -66,6 +68,7 @@
         "demo/res_partner_credential_demo.xml",
         "demo/account_move_demo.xml",
         "demo/project_project_demo.xml",
+        "demo/res_partner_journey_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
