@@ -165,7 +165,7 @@ class ResPartnerJourneyReport(models.Model):
                 WHERE later.partner_id = stage.partner_id
                   AND (later.date, later.id) > (stage.date, stage.id)
                   AND (reached.id = next_status.id OR ((reached.sequence, reached.id) > (next_status.sequence, next_status.id)
-                                                AND NOT reached.fold))
+                                                AND NOT COALESCE(reached.fold, FALSE)))
              ORDER BY later.date, later.id
                 LIMIT 1"""
         )

@@ -84,3 +84,7 @@ from . import test_vault_read_only
 from . import test_vault_reminders
 from . import test_vault_reprompt
 from . import test_wkhtmltopdf_build
+from . import test_status_history
+from . import test_journey_analysis
+from . import test_status_history_timing
+from . import test_tour_journey

@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("client_hub_journey_analysis", {
             trigger: ".o_pivot .o_pivot_header_cell_closed:contains(Tracking)",
         },
         {
-            content: "and the tour's prospect stage",
+            content: "with the conversion measure",
             trigger: ".o_pivot th:contains(Conversion (%))",
         },
         {
