@@ -62,7 +62,9 @@ class ResPartnerStatusHistory(models.Model):
         journeys = list(zip(new_clients, new_journeys, strict=True))
         # The demo clients of demo/: Tracking, then Prospect, then their status of today.
         names = {status: name for name, status in statuses.items()}
-        for client in self.env["res.partner"].search([("is_client", "=", True), ("id", "not in", new_clients.ids)]):
+        for client in self.env["res.partner"].search(
+            [("is_client", "=", True), ("id", "not in", new_clients.ids)]
+        ):
             start = min(client.client_since or today, today - timedelta(days=90))
             steps = [(start, "tracking"), (start + timedelta(days=21), "prospect")]
             if names.get(client.client_status_id) not in ("tracking", "prospect", None):

@@ -12,7 +12,9 @@ class ResPartnerStatusHistory(models.Model):
     _order = "date desc, id desc"
     _rec_name = "partner_id"
 
-    partner_id = fields.Many2one("res.partner", string="Client", required=True, index=True, ondelete="cascade")
+    partner_id = fields.Many2one(
+        "res.partner", string="Client", required=True, index=True, ondelete="cascade"
+    )
     # Empty: the partner was no client before (from) or is no longer one (to).
     from_status_id = fields.Many2one("res.partner.client.status", string="From", ondelete="restrict")
     to_status_id = fields.Many2one("res.partner.client.status", string="To", ondelete="restrict")

@@ -33,7 +33,10 @@ class ResPartner(models.Model):
         partners = super().create(vals_list)
         clients = partners.filtered("is_client")
         self.env["res.partner.status.history"]._log_changes(
-            [(client.id, None, client.client_status_id.id, client.company_id.id or None) for client in clients]
+            [
+                (client.id, None, client.client_status_id.id, client.company_id.id or None)
+                for client in clients
+            ]
         )
         return partners
 
@@ -48,7 +51,9 @@ class ResPartner(models.Model):
             status, company_id = before[partner.id]
             new_status = partner.client_status_id.id if partner.is_client else None
             if new_status != status:
-                changes.append((partner.id, status, new_status, company if "company_id" in vals else company_id))
+                changes.append(
+                    (partner.id, status, new_status, company if "company_id" in vals else company_id)
+                )
         self.env["res.partner.status.history"]._log_changes(
             [(partner, old, new, company or None) for partner, old, new, company in changes]
         )

@@ -26,10 +26,10 @@ class ResPartnerJourneyReport(models.Model):
 
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)
     stage_id = fields.Many2one(
-        "res.partner.client.status", string="Stage", readonly=True, help="The status the client entered."
+        "res.partner.client.status", readonly=True, help="The status the client entered."
     )
     next_status_id = fields.Many2one(
-        "res.partner.client.status", string="Next Status", readonly=True, help="The status after the stage."
+        "res.partner.client.status", readonly=True, help="The status after the stage."
     )
     date = fields.Date(string="Entered", readonly=True, help="The first day the client entered the stage.")
     next_date = fields.Date(
@@ -164,8 +164,9 @@ class ResPartnerJourneyReport(models.Model):
                  JOIN status reached ON reached.id = later.to_status_id
                 WHERE later.partner_id = stage.partner_id
                   AND (later.date, later.id) > (stage.date, stage.id)
-                  AND (reached.id = next_status.id OR ((reached.sequence, reached.id) > (next_status.sequence, next_status.id)
-                                                AND NOT COALESCE(reached.fold, FALSE)))
+                  AND (reached.id = next_status.id
+                       OR ((reached.sequence, reached.id) > (next_status.sequence, next_status.id)
+                           AND NOT COALESCE(reached.fold, FALSE)))
              ORDER BY later.date, later.id
                 LIMIT 1"""
         )

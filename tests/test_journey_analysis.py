@@ -55,8 +55,18 @@ class TestJourneyAnalysis(ClientHubCase):
         History.search([("partner_id", "in", cls.clients.ids)]).unlink()
         c1, c2, c3, c4, c5 = cls.clients
         journeys = {
-            c1: [("01-01", cls.tracking), ("01-11", cls.prospect), ("02-10", cls.active), ("03-12", cls.inactive)],
-            c2: [("01-01", cls.tracking), ("01-21", cls.prospect), ("02-01", cls.tracking), ("02-11", cls.prospect)],
+            c1: [
+                ("01-01", cls.tracking),
+                ("01-11", cls.prospect),
+                ("02-10", cls.active),
+                ("03-12", cls.inactive),
+            ],
+            c2: [
+                ("01-01", cls.tracking),
+                ("01-21", cls.prospect),
+                ("02-01", cls.tracking),
+                ("02-11", cls.prospect),
+            ],
             c3: [("01-15", cls.tracking), ("01-25", cls.active)],
             c4: [("02-01", cls.prospect), ("03-01", cls.inactive)],
             c5: [("03-01", cls.tracking)],
@@ -95,8 +105,13 @@ class TestJourneyAnalysis(ClientHubCase):
     def test_conversion_and_days_per_stage(self):
         groups = self._groups(
             "stage_id",
-            ["client_count:sum", "moved_on_count:sum", "conversion_rate:avg", "days_to_next:avg",
-             "days_to_next_median:avg"],
+            [
+                "client_count:sum",
+                "moved_on_count:sum",
+                "conversion_rate:avg",
+                "days_to_next:avg",
+                "days_to_next_median:avg",
+            ],
         )
         self.assertEqual(set(groups), {self.tracking, self.prospect, self.active})
         count, moved, rate, mean, median = groups[self.tracking]
@@ -129,7 +144,7 @@ class TestJourneyAnalysis(ClientHubCase):
             [("stage_id", "=", self.active.id), ("moved_on_count", "=", 1)],
         )
         self.assertEqual(len(groups), 1)
-        (month, (left, satisfaction, days)), = groups.items()
+        ((month, (left, satisfaction, days)),) = groups.items()
         self.assertEqual((month.year, month.month), (2026, 3))
         self.assertEqual((left, satisfaction, days), (1, 2.0, 30.0))
 
@@ -140,13 +155,15 @@ class TestJourneyAnalysis(ClientHubCase):
         self.assertFalse(rows.next_date)
 
     def test_cohort_by_month_of_entry_and_months_since(self):
-        groups = self._groups(
-            "entry_date:month", ["client_count:sum"], [("stage_id", "=", self.tracking.id)]
-        )
+        groups = self._groups("entry_date:month", ["client_count:sum"], [("stage_id", "=", self.tracking.id)])
         self.assertEqual(sorted((month.month, count) for month, (count,) in groups.items()), [(1, 3), (3, 1)])
         Report = self.env[REPORT]
         rows = Report._read_group(
-            [("partner_id", "in", self.clients.ids), ("stage_id", "=", self.prospect.id), ("moved_on_count", "=", 1)],
+            [
+                ("partner_id", "in", self.clients.ids),
+                ("stage_id", "=", self.prospect.id),
+                ("moved_on_count", "=", 1),
+            ],
             ["months_since_entry"],
             ["__count"],
         )

@@ -28,8 +28,12 @@ class TestStatusHistoryPaths(ClientHubCase):
         return [(row.partner_id, row.from_status_id, row.to_status_id) for row in self._rows(partners)]
 
     def test_new_client_with_a_status_writes_its_first_row(self):
-        client = self.env["res.partner"].with_user(self.user_client_hub).create(
-            {"name": "New Status Ltd", "is_company": True, "client_status_id": self.status_prospect.id}
+        client = (
+            self.env["res.partner"]
+            .with_user(self.user_client_hub)
+            .create(
+                {"name": "New Status Ltd", "is_company": True, "client_status_id": self.status_prospect.id}
+            )
         )
         row = self._rows(client)
         self.assertEqual(len(row), 1)
@@ -41,7 +45,9 @@ class TestStatusHistoryPaths(ClientHubCase):
     def test_status_from_the_clients_menu_default_writes_a_row(self):
         Partner = self.env["res.partner"].with_context(default_client_status_id=self.status_tracking.id)
         client = Partner.create({"name": "Defaulted Ltd", "is_company": True})
-        self.assertEqual(self._changes(client), [(client, self.env["res.partner.client.status"], self.status_tracking)])
+        self.assertEqual(
+            self._changes(client), [(client, self.env["res.partner.client.status"], self.status_tracking)]
+        )
 
     def test_partner_without_status_writes_no_row(self):
         partner = self._create_company_partner("No Client Ltd")
@@ -51,9 +57,7 @@ class TestStatusHistoryPaths(ClientHubCase):
         client = self._create_client("Form Ltd")
         with Form(client.with_user(self.user_client_hub)) as form:
             form.client_status_id = self.status_inactive
-        self.assertEqual(
-            self._changes(client)[1:], [(client, self.status_active, self.status_inactive)]
-        )
+        self.assertEqual(self._changes(client)[1:], [(client, self.status_active, self.status_inactive)])
         self.assertEqual(self._rows(client)[-1].user_id, self.user_client_hub)
 
     def test_same_status_or_other_fields_write_no_row(self):
@@ -95,27 +99,40 @@ class TestStatusHistoryPaths(ClientHubCase):
         contact = self._create_contact(client, "Leaving Person")
         contact.parent_id = False
         self.assertTrue(contact.is_client)
-        self.assertEqual(self._changes(contact), [(contact, self.env["res.partner.client.status"], self.status_active)])
+        self.assertEqual(
+            self._changes(contact), [(contact, self.env["res.partner.client.status"], self.status_active)]
+        )
         contact.parent_id = client
-        self.assertEqual(self._changes(contact)[1:], [(contact, self.status_active, self.env["res.partner.client.status"])])
+        self.assertEqual(
+            self._changes(contact)[1:], [(contact, self.status_active, self.env["res.partner.client.status"])]
+        )
 
     def test_removing_the_status_ends_the_journey(self):
         client = self._create_client("Removed Ltd")
         client.client_status_id = False
-        self.assertEqual(self._changes(client)[1:], [(client, self.status_active, self.env["res.partner.client.status"])])
+        self.assertEqual(
+            self._changes(client)[1:], [(client, self.status_active, self.env["res.partner.client.status"])]
+        )
 
     def test_import_writes_rows(self):
         Partner = self.env["res.partner"]
         fields_ = ["id", "name", "is_company", "client_status_id/id"]
-        result = Partner.load(fields_, [["__import__.imported_ltd", "Imported Ltd", "1", "client_hub.client_status_prospect"]])
+        result = Partner.load(
+            fields_, [["__import__.imported_ltd", "Imported Ltd", "1", "client_hub.client_status_prospect"]]
+        )
         self.assertFalse(result["messages"])
         client = Partner.browse(result["ids"])
         none = self.env["res.partner.client.status"]
         self.assertEqual(self._changes(client), [(client, none, self.status_prospect)])
         # Importing the file again, with a new status: an update of the same client.
-        result = Partner.load(fields_, [["__import__.imported_ltd", "Imported Ltd", "1", "client_hub.client_status_active"]])
+        result = Partner.load(
+            fields_, [["__import__.imported_ltd", "Imported Ltd", "1", "client_hub.client_status_active"]]
+        )
         self.assertEqual(result["ids"], client.ids)
-        self.assertEqual(self._changes(client), [(client, none, self.status_prospect), (client, self.status_prospect, self.status_active)])
+        self.assertEqual(
+            self._changes(client),
+            [(client, none, self.status_prospect), (client, self.status_prospect, self.status_active)],
+        )
 
     def test_merge_keeps_the_merged_clients_past_and_logs_the_new_status(self):
         kept = self._create_company_partner("Kept Ltd")
@@ -135,7 +152,9 @@ class TestStatusHistoryPaths(ClientHubCase):
         client.client_status_id = self.status_prospect
         self.assertEqual(client.with_user(self.user_client_hub).client_status_change_count, 2)
         action = client.action_open_status_history()
-        self.assertEqual(self.env[HISTORY].with_user(self.user_client_hub).search(action["domain"]), self._rows(client))
+        self.assertEqual(
+            self.env[HISTORY].with_user(self.user_client_hub).search(action["domain"]), self._rows(client)
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -179,7 +198,11 @@ class TestStatusHistoryMultiCompany(ClientHubFixtures, AccountTestInvoicingCommo
         )
         for model in (HISTORY, "res.partner.journey.report"):
             with self.subTest(model=model):
-                seen = self.env[model].with_user(user_b).search([("partner_id", "in", (client_a | client_b).ids)])
+                seen = (
+                    self.env[model]
+                    .with_user(user_b)
+                    .search([("partner_id", "in", (client_a | client_b).ids)])
+                )
                 self.assertEqual(seen.partner_id, client_b)
 
 
@@ -198,7 +221,9 @@ class TestStatusHistoryMigration(ClientHubCase):
             client.client_status_id = status
             self.env.cr.flush()
         partners = client | contact | untouched
-        self.env.cr.execute("DELETE FROM res_partner_status_history WHERE partner_id IN %s", [tuple(partners.ids)])
+        self.env.cr.execute(
+            "DELETE FROM res_partner_status_history WHERE partner_id IN %s", [tuple(partners.ids)]
+        )
         self.env.invalidate_all()
 
         migration_script("19.0.1.6.0", "post-status-history").migrate(self.env.cr, "19.0.1.5.0")

@@ -1,3 +1,4 @@
+import logging
 import os
 import time
 import unittest
@@ -8,11 +9,15 @@ from odoo.tests import tagged
 
 from .common import ClientHubCase
 
+_logger = logging.getLogger(__name__)
 CLIENTS = int(os.environ.get("CLIENT_HUB_BENCH_CLIENTS", "10000"))
 REPETITIONS = 3
+DECIDING_FIELDS = "odoo.addons.client_hub.models.res_partner_status_tracking.STATUS_DECIDING_FIELDS"
 
 
-@unittest.skipUnless(os.environ.get("CLIENT_HUB_BENCH"), "a benchmark: CLIENT_HUB_BENCH=1 make pytest ARGS=...")
+@unittest.skipUnless(
+    os.environ.get("CLIENT_HUB_BENCH"), "a benchmark: CLIENT_HUB_BENCH=1 make pytest ARGS=..."
+)
 @tagged("post_install", "-at_install", "-standard")
 class TestStatusHistoryTiming(ClientHubCase):
     """Prints what writing a status on 10,000 clients at once costs with the status history and
@@ -31,18 +36,14 @@ class TestStatusHistoryTiming(ClientHubCase):
         with_history, without = [], []
         for _repetition in range(REPETITIONS):
             with_history.append(self._timed_write(clients, self.status_prospect))
-            with patch(
-                "odoo.addons.client_hub.models.res_partner_status_tracking.STATUS_DECIDING_FIELDS", frozenset()
-            ):
+            with patch(DECIDING_FIELDS, frozenset()):
                 without.append(self._timed_write(clients, self.status_active))
             with_history.append(self._timed_write(clients, self.status_prospect))
-            with patch(
-                "odoo.addons.client_hub.models.res_partner_status_tracking.STATUS_DECIDING_FIELDS", frozenset()
-            ):
+            with patch(DECIDING_FIELDS, frozenset()):
                 without.append(self._timed_write(clients, self.status_active))
         rows = self.env["res.partner.status.history"].search_count([("partner_id", "in", clients.ids)])
-        print(
-            f"\nStatus written on {CLIENTS} clients at once: {median(with_history):.3f} s with the history, "
+        _logger.info(
+            f"Status written on {CLIENTS} clients at once: {median(with_history):.3f} s with the history, "
             f"{median(without):.3f} s without (median of {len(without)}), "
             f"ratio {median(with_history) / median(without):.2f}; {rows} history rows"
         )

@@ -1,18 +1,3 @@
-# Rows of the chatter's tracking of the client status, one per change, oldest first: for every
-# partner that is its own commercial partner (a client now or once; contacts only followed their company).
-TRACKED_CHANGES = """
-    SELECT message.res_id AS partner_id,
-           (SELECT id FROM res_partner_client_status WHERE id = NULLIF(value.old_value_integer, 0)) AS from_status,
-           (SELECT id FROM res_partner_client_status WHERE id = NULLIF(value.new_value_integer, 0)) AS to_status,
-           message.date, message.create_uid AS user_id, value.id AS tracking_id
-      FROM mail_tracking_value value
-      JOIN mail_message message ON message.id = value.mail_message_id AND message.model = 'res.partner'
-      JOIN ir_model_fields field ON field.id = value.field_id
-       AND field.model = 'res.partner' AND field.name = 'client_status_id'
-      JOIN res_partner partner ON partner.id = message.res_id AND partner.commercial_partner_id = partner.id
-"""
-
-
 def migrate(cr, version):
     """19.0.1.6.0: the status history is new; rebuild each client's past from the chatter's tracking
     values of its status. A client created with a status has no tracking value for it: its first
@@ -20,8 +5,24 @@ def migrate(cr, version):
     its client-since date, its creation or its first tracked change, whichever is first. Clients that
     already have history rows are left alone (a second run adds nothing)."""
     cr.execute(
-        f"""
-        WITH tracked AS ({TRACKED_CHANGES}),
+        """
+        -- The chatter's tracking of the status, one row per change, of every partner that is its own
+        -- commercial partner (a client now or once; contacts only followed their company).
+        WITH tracked AS (
+            SELECT message.res_id AS partner_id,
+                   (SELECT id FROM res_partner_client_status
+                     WHERE id = NULLIF(value.old_value_integer, 0)) AS from_status,
+                   (SELECT id FROM res_partner_client_status
+                     WHERE id = NULLIF(value.new_value_integer, 0)) AS to_status,
+                   message.date, message.create_uid AS user_id, value.id AS tracking_id
+              FROM mail_tracking_value value
+              JOIN mail_message message ON message.id = value.mail_message_id
+               AND message.model = 'res.partner'
+              JOIN ir_model_fields field ON field.id = value.field_id
+               AND field.model = 'res.partner' AND field.name = 'client_status_id'
+              JOIN res_partner partner ON partner.id = message.res_id
+                   AND partner.commercial_partner_id = partner.id
+        ),
         pending AS (
             SELECT partner.id, partner.company_id, partner.client_status_id, partner.client_since,
                    partner.create_date, partner.create_uid

@@ -147,8 +147,9 @@ def tracked_statuses(cr):
                   array_agg(value.new_value_integer ORDER BY message.date, value.id)
              FROM res_partner partner
              LEFT JOIN mail_message message ON message.model = 'res.partner' AND message.res_id = partner.id
-             LEFT JOIN mail_tracking_value value ON value.mail_message_id = message.id AND value.field_id =
-                       (SELECT id FROM ir_model_fields WHERE model = 'res.partner' AND name = 'client_status_id')
+             LEFT JOIN mail_tracking_value value ON value.mail_message_id = message.id
+                   AND value.field_id = (SELECT id FROM ir_model_fields
+                                          WHERE model = 'res.partner' AND name = 'client_status_id')
             WHERE partner.is_client
          GROUP BY partner.id"""
     )
