@@ -14,7 +14,7 @@ registry.category("web_tour.tours").add("client_hub_journey_analysis", {
         },
         {
             content: "Open the Journey Analysis",
-            trigger: ".o_main_navbar .dropdown-item:contains(Journey Analysis)",
+            trigger: ".o-dropdown--menu .dropdown-item:contains(Journey Analysis)",
             run: "click",
         },
         {
@@ -23,7 +23,7 @@ registry.category("web_tour.tours").add("client_hub_journey_analysis", {
         },
         {
             content: "with the conversion measure",
-            trigger: ".o_pivot th:contains(Conversion (%))",
+            trigger: ".o_pivot th:contains(\"Conversion (%)\")",
         },
         {
             content: "Switch to the graph",
@@ -41,12 +41,12 @@ registry.category("web_tour.tours").add("client_hub_journey_analysis", {
         },
         {
             content: "Open the cohorts",
-            trigger: ".o_main_navbar .dropdown-item:contains(Journey Cohorts)",
+            trigger: ".o-dropdown--menu .dropdown-item:contains(Journey Cohorts)",
             run: "click",
         },
         {
             content: "The cohort pivot shows the months since entry",
-            trigger: ".o_pivot th:contains(Moved On (Clients))",
+            trigger: ".o_pivot th:contains(\"Moved On (Clients)\")",
         },
     ],
 });
