@@ -156,7 +156,8 @@ def tracked_statuses(cr):
     pasts = {}
     for client, status, olds, news in cr.fetchall():
         changes = [(old, new) for old, new in zip(olds, news, strict=True) if new is not None]
-        pasts[client] = [changes[0][0] if changes else status] + [new for _old, new in changes]
+        statuses = [changes[0][0] if changes else status] + [new for _old, new in changes]
+        pasts[client] = [past for past in statuses if past]  # "no status" is no row's status
     return pasts
 
 
