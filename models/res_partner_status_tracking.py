@@ -45,18 +45,9 @@ class ResPartner(models.Model):
             return super().write(vals)
         before = self._client_status_snapshot()
         result = super().write(vals)
-        company = vals.get("company_id")
-        changes = []
-        for partner in self:
-            status, company_id = before[partner.id]
-            new_status = partner.client_status_id.id if partner.is_client else None
-            if new_status != status:
-                changes.append(
-                    (partner.id, status, new_status, company if "company_id" in vals else company_id)
-                )
-        self.env["res.partner.status.history"]._log_changes(
-            [(partner, old, new, company or None) for partner, old, new, company in changes]
-        )
+        # Compared in SQL: no Python loop over the batch (the flush would happen anyway).
+        self.flush_recordset(["client_status_id", "is_client", "company_id"])
+        self.env["res.partner.status.history"]._log_changes_since(before)
         return result
 
     def action_open_status_history(self):
@@ -71,14 +62,14 @@ class ResPartner(models.Model):
         }
 
     def _client_status_snapshot(self):
-        """{partner id: (its client status id or None when it is no client, its company id)}, in one
-        query (the stored values, pending writes flushed first)."""
-        self.flush_recordset(["client_status_id", "is_client", "company_id"])
+        """{partner id: its client status id, or None when it is no client}, in one query (the stored
+        values, pending writes flushed first)."""
+        self.flush_recordset(["client_status_id", "is_client"])
         self.env.cr.execute(
             SQL(
-                """SELECT id, CASE WHEN is_client THEN client_status_id END, company_id
+                """SELECT id, CASE WHEN is_client THEN client_status_id END
                      FROM res_partner WHERE id = ANY(%s)""",
                 self.ids,
             )
         )
-        return {partner: (status, company) for partner, status, company in self.env.cr.fetchall()}
+        return dict(self.env.cr.fetchall())

@@ -1,4 +1,3 @@
-import logging
 import os
 import time
 import unittest
@@ -9,7 +8,6 @@ from odoo.tests import tagged
 
 from .common import ClientHubCase
 
-_logger = logging.getLogger(__name__)
 CLIENTS = int(os.environ.get("CLIENT_HUB_BENCH_CLIENTS", "10000"))
 REPETITIONS = 3
 DECIDING_FIELDS = "odoo.addons.client_hub.models.res_partner_status_tracking.STATUS_DECIDING_FIELDS"
@@ -42,8 +40,8 @@ class TestStatusHistoryTiming(ClientHubCase):
             with patch(DECIDING_FIELDS, frozenset()):
                 without.append(self._timed_write(clients, self.status_active))
         rows = self.env["res.partner.status.history"].search_count([("partner_id", "in", clients.ids)])
-        _logger.info(
-            f"Status written on {CLIENTS} clients at once: {median(with_history):.3f} s with the history, "
+        print(  # pylint: disable=print-used
+            f"\nStatus written on {CLIENTS} clients at once: {median(with_history):.3f} s with the history, "
             f"{median(without):.3f} s without (median of {len(without)}), "
             f"ratio {median(with_history) / median(without):.2f}; {rows} history rows"
         )

@@ -50,10 +50,9 @@ def migrate(cr, version):
               FROM tracked JOIN pending ON pending.id = tracked.partner_id
         )
         INSERT INTO res_partner_status_history
-               (partner_id, from_status_id, to_status_id, date, user_id, company_id,
-                create_uid, create_date, write_uid, write_date)
+               (partner_id, from_status_id, to_status_id, date, user_id, company_id)
         SELECT partner_id, from_status, to_status, COALESCE(date, now() AT TIME ZONE 'UTC'), user_id,
-               company_id, 1, now() AT TIME ZONE 'UTC', 1, now() AT TIME ZONE 'UTC'
+               company_id
           FROM rows
          WHERE from_status IS DISTINCT FROM to_status
          ORDER BY partner_id, date, tracking_id
