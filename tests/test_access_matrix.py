@@ -31,11 +31,17 @@ MATRIX = {
     "res.partner.credential.log": ("", "", "", "", "R/", "R", ""),
     "res.partner.satisfaction.report": ("", "", "", "R", "R", "R", ""),
     "res.partner.client.report": ("", "", "", "R", "R", "R", ""),
+    "res.partner.status.history": ("", "", "", "R", "R", "R", ""),
+    "res.partner.journey.report": ("", "", "", "R", "R", "R", ""),
     "account.move.correction": ("", "", "", "", "", "", "CRUD"),
     "account.move.correction.line": ("", "", "", "", "", "", "CRUD"),
 }
 OPERATIONS = {"C": "create", "R": "read", "U": "write", "D": "unlink"}
-REPORTS = ("res.partner.satisfaction.report", "res.partner.client.report")  # read-only SQL queries
+REPORTS = (  # read-only SQL queries
+    "res.partner.satisfaction.report",
+    "res.partner.client.report",
+    "res.partner.journey.report",
+)
 # Odoo's models the module extends and restricts: client ratings are Odoo's rating.rating.
 EXTENDED = {"rating.rating"}
 
@@ -179,6 +185,10 @@ class TestAccessMatrix(ClientHubFixtures, AccountTestInvoicingCommon):
             "rating.rating": {"client_id": client.id, "rating": 3},
             "res.partner.credential": {"partner_id": client.id, "name": "Matrix new", "secret": "matrix-new"},
             "res.partner.credential.log": {"credential_id": self.credentials[scope].id, "action": "reveal"},
+            "res.partner.status.history": {
+                "partner_id": client.id,
+                "to_status_id": client.client_status_id.id,
+            },
             # Line mode: the wizard builds its lines (the matrix checks them too).
             "account.move.correction": {
                 "partner_id": client.id,
