@@ -32,7 +32,7 @@ class ResPartnerStatusHistory(models.Model):
         if not changes:
             return
         partners, froms, tos, companies = (list(column) for column in zip(*changes, strict=True))
-        self._insert(
+        self._insert_changes(
             SQL(
                 """SELECT change.partner, change.from_status, change.to_status, change.company
                      FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[])
@@ -52,7 +52,7 @@ class ResPartnerStatusHistory(models.Model):
         if not before:
             return
         partners = list(before)
-        self._insert(
+        self._insert_changes(
             SQL(
                 """SELECT partner.id, before.status, partner.status, partner.company_id
                      FROM unnest(%s::int[], %s::int[]) AS before(id, status)
@@ -65,7 +65,7 @@ class ResPartnerStatusHistory(models.Model):
             partners,
         )
 
-    def _insert(self, changes, partners):
+    def _insert_changes(self, changes, partners):
         """Insert the rows `changes` selects (partner, from, to, company), dated now, by the user."""
         self.env.cr.execute(
             SQL(

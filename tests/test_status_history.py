@@ -5,6 +5,7 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 
+from ..hooks import uninstall_hook
 from .common import ClientHubCase, ClientHubFixtures, migration_script
 
 HISTORY = "res.partner.status.history"
@@ -155,6 +156,14 @@ class TestStatusHistoryPaths(ClientHubCase):
         self.assertEqual(
             self.env[HISTORY].with_user(self.user_client_hub).search(action["domain"]), self._rows(client)
         )
+
+    def test_uninstall_frees_the_statuses_the_history_holds(self):
+        client = self._create_client("Uninstalled Ltd")
+        client.client_status_id = self.status_prospect
+        uninstall_hook(self.env)
+        self.env.invalidate_all()
+        self.assertFalse(self._rows(client))
+        (self.status_prospect | self.status_active).unlink()  # what Odoo's uninstall does next
 
 
 @tagged("post_install", "-at_install")
