@@ -5,9 +5,9 @@ from odoo import api, fields, models
 
 PREFIXES = (
     "Amber", "Baltic", "Cedar", "Delta", "Echo", "Fjord", "Granite", "Harbor", "Iris", "Juniper",
-    "Kestrel", "Linden", "Meridian", "Nova", "Orchid", "Pioneer", "Quartz", "Riverside", "Summit", "Tundra",
+    "Kestrel", "Linden", "Meridian", "Nova", "Orchid",
 )  # fmt: skip
-SUFFIXES = ("Trading", "Studio", "Logistics", "Foods", "Systems")
+SUFFIXES = ("Trading", "Studio", "Logistics")
 # How well each acquisition source converts (the demo's story: events and referrals bring clients
 # that stay, advertising brings many that leave).
 SOURCE_ODDS = {
@@ -28,8 +28,9 @@ SALESPEOPLE = ("base.user_admin", "client_hub.user_demo_hub")
 
 
 class ResPartnerStatusHistory(models.Model):
-    """The demo's journeys: a hundred clients over the last two years, each with its status changes,
-    and the demo clients' own past, so that the Journey Analysis has a story to show."""
+    """The demo's journeys: 45 clients over the last two years, each with its status changes (back
+    and forth, skipped statuses, churn and win-backs), and the demo clients' own past, so that the
+    Journey Analysis has a story to show. Few enough clients for the Clients list's first page."""
 
     _inherit = "res.partner.status.history"
 
@@ -60,15 +61,21 @@ class ResPartnerStatusHistory(models.Model):
             new_journeys.append(journey)
         new_clients = self.env["res.partner"].create(values)
         journeys = list(zip(new_clients, new_journeys, strict=True))
-        # The demo clients of demo/: Tracking, then Prospect, then their status of today.
+        # The demo clients of demo/: Tracking, Prospect, back to Tracking, Prospect again, then their
+        # status of today.
         names = {status: name for name, status in statuses.items()}
         for client in self.env["res.partner"].search(
             [("is_client", "=", True), ("id", "not in", new_clients.ids)]
         ):
-            start = min(client.client_since or today, today - timedelta(days=90))
-            steps = [(start, "tracking"), (start + timedelta(days=21), "prospect")]
+            start = min(client.client_since or today, today - timedelta(days=120))
+            steps = [
+                (start, "tracking"),
+                (start + timedelta(days=14), "prospect"),
+                (start + timedelta(days=30), "tracking"),
+                (start + timedelta(days=45), "prospect"),
+            ]
             if names.get(client.client_status_id) not in ("tracking", "prospect", None):
-                steps.append((start + timedelta(days=60), names[client.client_status_id]))
+                steps.append((start + timedelta(days=75), names[client.client_status_id]))
             journeys.append((client, steps))
         # In place of the rows their creation wrote today.
         self.search([("partner_id", "in", [client.id for client, _journey in journeys])]).unlink()
@@ -128,18 +135,21 @@ class ResPartnerStatusHistory(models.Model):
                 return journey
             if not step("prospect", 5, 45):
                 return journey
-        if rng.random() < 0.15:  # back and forth: Tracking again, then Prospect again
+        while rng.random() < 0.3:  # back and forth: Tracking again, then Prospect again
             if not (step("tracking", 5, 20) and step("prospect", 10, 40)):
                 return journey
         draw = rng.random()
         if draw < to_active:
             if step("active", 10, 70):
                 self._demo_churn(rng, step, churn)
-        elif draw < to_active + 0.2:
-            step("inactive", 20, 90)  # a lost prospect
+        elif draw < to_active + 0.2 and step("inactive", 20, 90) and rng.random() < 0.3:
+            # a lost prospect, sometimes back months later
+            step("tracking", 60, 200)
         return journey
 
     @api.model
     def _demo_churn(self, rng, step, churn):
-        if rng.random() < churn:
-            step("inactive", 60, 420)
+        # Clients leave, and a third of them come back (and may leave again).
+        while rng.random() < churn and step("inactive", 60, 420):
+            if not (rng.random() < 0.35 and step("active", 30, 200)):
+                return
