@@ -240,7 +240,8 @@ def check_previous_release():
             {satisfaction: after, gender: genders_after},
         )
         check(
-            f"update from {version}: the past statuses of {len(statuses_before)} clients",
+            f"update from {version}: the past statuses of {len(statuses_before)} clients "
+            f"({sum(len(past) for past in statuses_before.values())} statuses)",
             {"status history (from the chatter's tracking)": statuses_before},
             {"status history (from the chatter's tracking)": statuses_after},
         )
