@@ -53,6 +53,8 @@
         "wizards/account_move_correction_views.xml",
         "report/res_partner_satisfaction_report_views.xml",
         "report/res_partner_client_report_views.xml",
+        "views/res_partner_status_history_views.xml",
+        "report/res_partner_journey_report_views.xml",
         "views/client_hub_menus.xml",
         "data/ir_actions_server_data.xml",
     ],
@@ -68,6 +70,7 @@
         "demo/res_partner_credential_demo.xml",
         "demo/account_move_demo.xml",
         "demo/project_project_demo.xml",
+        "demo/res_partner_journey_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -25,3 +25,5 @@ def uninstall_hook(env):
             SQL(" OR ").join(SQL("%s IS NOT NULL", SQL.identifier(column)) for column in columns),
         )
     )
+    # The status history goes away with the module, and its rows hold the statuses (ON DELETE RESTRICT).
+    env.cr.execute("DELETE FROM res_partner_status_history")

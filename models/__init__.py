@@ -37,3 +37,6 @@ from . import mail_activity
 from . import res_partner_tax_request
 from . import res_partner_contract_type
 from . import res_partner_contract
+from . import res_partner_status_history
+from . import res_partner_status_tracking
+from . import res_partner_journey_demo

@@ -111,3 +111,7 @@ from . import test_correction_base_matches_lines
 from . import test_correction_foreign_currency_settles
 from . import test_correction_printout_adds_up
 from . import test_correction_after_a_rebate
+from . import test_status_history
+from . import test_journey_analysis
+from . import test_status_history_timing
+from . import test_tour_journey

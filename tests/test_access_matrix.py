@@ -33,11 +33,17 @@ MATRIX = {
     "res.partner.vault.grant": ("", "", "", "", "", "CRD", ""),
     "res.partner.satisfaction.report": ("", "", "", "R", "R", "R", ""),
     "res.partner.client.report": ("", "", "", "R", "R", "R", ""),
+    "res.partner.status.history": ("", "", "", "R", "R", "R", ""),
+    "res.partner.journey.report": ("", "", "", "R", "R", "R", ""),
     "account.move.correction": ("", "", "", "", "", "", "CRUD"),
     "account.move.correction.line": ("", "", "", "", "", "", "CRUD"),
 }
 OPERATIONS = {"C": "create", "R": "read", "U": "write", "D": "unlink"}
-REPORTS = ("res.partner.satisfaction.report", "res.partner.client.report")  # read-only SQL queries
+REPORTS = (  # read-only SQL queries
+    "res.partner.satisfaction.report",
+    "res.partner.client.report",
+    "res.partner.journey.report",
+)
 # Odoo's models the module extends and restricts: client ratings are Odoo's rating.rating.
 EXTENDED = {"rating.rating"}
 
@@ -187,6 +193,10 @@ class TestAccessMatrix(ClientHubFixtures, AccountTestInvoicingCommon):
                 "partner_id": self.env(su=True)["res.partner"]
                 .create({"name": "Matrix contact", "parent_id": client.id})
                 .id
+            },
+            "res.partner.status.history": {
+                "partner_id": client.id,
+                "to_status_id": client.client_status_id.id,
             },
             # Line mode: the wizard builds its lines (the matrix checks them too).
             "account.move.correction": {

@@ -17,3 +17,7 @@ class TestClientsTour(ClientHubHttpCase):
         )
         self.start_tour("/odoo", "client_hub_status_bar", login="ch_tour_status")
         self.assertEqual(client.client_status_id, self.env.ref("client_hub.client_status_active"))
+        # The status history has the click: Prospect → Active, by the user.
+        change = self.env["res.partner.status.history"].search([("partner_id", "=", client.id)], limit=1)
+        self.assertEqual(change.to_status_id, client.client_status_id)
+        self.assertEqual(change.user_id.login, "ch_tour_status")

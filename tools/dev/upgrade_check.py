@@ -107,6 +107,12 @@ if "client_hub_vault_access" in env["res.partner"]._fields:
         {"name": "Previous Vault Contact", "parent_id": flagged_client.id, "client_hub_vault_access": True}
     )
 env.cr.commit()
+# Status changes, each in a transaction of its own (tracked in the chatter on commit, as a user's).
+prospect = env.ref("client_hub.client_status_prospect")
+for i, client in enumerate(env["res.partner"].search([("name", "=like", "Previous Client %")])):
+    for status in (prospect, active)[: 1 + i % 2]:
+        client.client_status_id = status
+        env.cr.commit()
 """
 
 
@@ -168,6 +174,39 @@ def _column_exists(cr, table, column):
     return bool(cr.fetchone())
 
 
+def tracked_statuses(cr):
+    """Every client's statuses in the chatter's tracking, in order: its first (the first change's old
+    value, else its status today), then each change's new value."""
+    cr.execute(
+        """SELECT partner.id, partner.client_status_id,
+                  array_agg(value.old_value_integer ORDER BY message.date, value.id),
+                  array_agg(value.new_value_integer ORDER BY message.date, value.id)
+             FROM res_partner partner
+             LEFT JOIN mail_message message ON message.model = 'res.partner' AND message.res_id = partner.id
+             LEFT JOIN mail_tracking_value value ON value.mail_message_id = message.id
+                   AND value.field_id = (SELECT id FROM ir_model_fields
+                                          WHERE model = 'res.partner' AND name = 'client_status_id')
+            WHERE partner.is_client
+         GROUP BY partner.id"""
+    )
+    pasts = {}
+    for client, status, olds, news in cr.fetchall():
+        changes = [(old, new) for old, new in zip(olds, news, strict=True) if new is not None]
+        statuses = [changes[0][0] if changes else status] + [new for _old, new in changes]
+        pasts[client] = [past for past in statuses if past]  # "no status" is no row's status
+    return pasts
+
+
+def history_statuses(cr, clients):
+    """The statuses of these clients in the status history (19.0.1.6.0), in order."""
+    cr.execute(
+        """SELECT partner_id, array_agg(to_status_id ORDER BY date, id) FROM res_partner_status_history
+            WHERE partner_id = ANY(%s) AND to_status_id IS NOT NULL GROUP BY partner_id""",
+        [list(clients)],
+    )
+    return {client: list(statuses) for client, statuses in cr.fetchall()}
+
+
 def genders(cr):
     """Every partner's gender, read from the database (NULL included)."""
     cr.execute("SELECT id, gender FROM res_partner ORDER BY id")
@@ -219,6 +258,8 @@ def check_previous_release():
             before = satisfaction_fingerprint(cr)
             genders_before = genders(cr)
             vault_before = vault_rights(cr)
+
+            statuses_before = tracked_statuses(cr)
         seconds = odoo("-u", "client_hub")
         with raw_cursor() as cr:
             after = satisfaction_fingerprint(cr)
@@ -228,6 +269,7 @@ def check_previous_release():
             }
             vault_after = vault_rights(cr)
             left = {table: _has_rows(cr, table) for table in OLD_STORES if _table_exists(cr, table)}
+            statuses_after = history_statuses(cr, statuses_before)
         rated = sum(1 for count, *_rest in before.values() if count)
         satisfaction, gender = "satisfaction (count, average, CSAT, latest)", "gender of every partner"
         vault = "portal vault right (contact: its portal login)"
@@ -237,6 +279,12 @@ def check_previous_release():
             f"{len(vault_before)} contacts with the portal vault right",
             {satisfaction: before, gender: genders_before, vault: vault_before},
             {satisfaction: after, gender: genders_after, vault: vault_after},
+        )
+        check(
+            f"update from {version}: the past statuses of {len(statuses_before)} clients "
+            f"({sum(len(past) for past in statuses_before.values())} statuses)",
+            {"status history (from the chatter's tracking)": statuses_before},
+            {"status history (from the chatter's tracking)": statuses_after},
         )
         if any(left.values()):
             print(
