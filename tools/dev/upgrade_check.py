@@ -258,7 +258,6 @@ def check_previous_release():
             before = satisfaction_fingerprint(cr)
             genders_before = genders(cr)
             vault_before = vault_rights(cr)
-
             statuses_before = tracked_statuses(cr)
         seconds = odoo("-u", "client_hub")
         with raw_cursor() as cr:
