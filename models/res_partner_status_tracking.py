@@ -52,9 +52,10 @@ class ResPartner(models.Model):
 
     def action_open_status_history(self):
         self.ensure_one()
+        title = self.env._("Status History")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Status History"),
+            "name": title,
             "res_model": "res.partner.status.history",
             "view_mode": "list",
             "domain": [("partner_id", "=", self.id)],
