@@ -104,3 +104,6 @@ from . import test_security_vault_grant
 from . import test_tour_vault_grant
 from . import test_vault_reveal_transactions
 from . import test_words
+from . import test_survey_token_not_chosen_by_sender
+from . import test_reveal_log_dated_by_the_server
+from . import test_client_rating_from_defaults
