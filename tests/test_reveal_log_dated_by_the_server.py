@@ -14,7 +14,7 @@ CREDENTIAL = "res.partner.credential"
 @tagged("post_install", "-at_install", "security")
 class TestRevealLogDatedByTheServer(SecurityCase):
     def _personal_default_date(self, role):
-        result, error = self.call_kw(
+        _result, error = self.call_kw(
             role, "ir.default", "set", ["res.partner.credential.log", "date", "2000-01-01 00:00:00", True]
         )
         self.assertFalse(error, error)
