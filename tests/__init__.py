@@ -108,3 +108,4 @@ from . import test_survey_token_not_chosen_by_sender
 from . import test_reveal_log_dated_by_the_server
 from . import test_client_rating_from_defaults
 from . import test_rating_without_date
+from . import test_survey_request_links_no_message
