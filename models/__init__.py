@@ -40,3 +40,4 @@ from . import res_partner_contract
 from . import res_partner_status_history
 from . import res_partner_status_tracking
 from . import res_partner_journey_demo
+from . import ir_default

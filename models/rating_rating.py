@@ -227,7 +227,8 @@ class RatingRating(models.Model):
             vals.setdefault("partner_id", partner.id)
         vals.update(res_id=client.id, client_id=client.id, company_id=client.company_id.id)
         vals.setdefault("channel", "internal")
-        vals.setdefault("rating_date", fields.Date.context_today(self))
+        if not vals.get("rating_date"):  # sent empty too: a client's rating is always dated
+            vals["rating_date"] = fields.Date.context_today(self)
         if "rating" in vals and "consumed" not in vals:
             vals["consumed"] = True
         if "recorded_by_id" not in vals and vals["channel"] not in CLIENT_CHANNELS:

@@ -115,3 +115,8 @@ from . import test_status_history
 from . import test_journey_analysis
 from . import test_status_history_timing
 from . import test_tour_journey
+from . import test_survey_token_not_chosen_by_sender
+from . import test_reveal_log_dated_by_the_server
+from . import test_client_rating_from_defaults
+from . import test_rating_without_date
+from . import test_survey_request_links_no_message
