@@ -12,7 +12,9 @@ class TestCorrectionDialogLabelsInRussian(ClientHubCase):
         cls.env["ir.module.module"]._load_module_terms(["client_hub"], ["ru_RU"], overwrite=True)
 
     def test_reason_and_cause_have_distinct_russian_labels(self):
-        fields = self.env["account.move.correction"].with_context(lang="ru_RU").fields_get(["reason", "cause"])
+        fields = (
+            self.env["account.move.correction"].with_context(lang="ru_RU").fields_get(["reason", "cause"])
+        )
         self.assertNotEqual(
             fields["reason"]["string"],
             fields["cause"]["string"],
