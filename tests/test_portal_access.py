@@ -18,7 +18,7 @@ class TestPortalAccess(ClientHubCase):
         client = self._create_client("Wizard Client")
         contact = self._create_contact(client, "Walter Wizard", email="w@x.com")
         form_view = self.env.ref("client_hub.res_partner_view_form")
-        # Odoo's server action (Contacts › Action › Grant portal access), which saves the wizard's rows.
+        # Odoo's server action (Contacts > Action > Grant portal access), which saves the wizard's rows.
         wizard_action = self.env.ref("portal.partner_wizard_action_create_and_open")
         self.assertIn(f'name="{wizard_action.id}" type="action"', form_view.arch_db)
         wizard = (
