@@ -95,5 +95,5 @@ def survey_page_client(env):
             "client_status_id": env.ref("client_hub.client_status_active").id,
         }
     )
-    request = client._client_hub_send_surveys(reuse_open=True)
+    request = client._client_hub_send_surveys()
     return client.id, request.access_token
