@@ -14,7 +14,7 @@ BUDGETS = {
     "group by status": 3,
     "group by category": 3,
     "portal /my/client": 20,
-    "portal /my/credentials": 9,
+    "portal /my/credentials": 10,  # + the vault grant of the login (a record since 19.0.1.6.0)
     "correction dialog": 4,
     "partial correction": 700,
     "survey token page": 11,
