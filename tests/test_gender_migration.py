@@ -42,6 +42,9 @@ class TestGenderMigration(ClientHubCase):
         before = self._genders()
         self.assertEqual(set(before.values()), {"female", "male", "other", None})
         cr = self.env.cr
+        # As 19.0.1.4.0 left them: the module's own gender field (since 19.0.1.6.0 the module declares
+        # OCA's field again, for its label's translations: those external ids are not yet there).
+        cr.execute("DELETE FROM ir_model_data WHERE module = 'client_hub' AND name LIKE %s", ["%__gender%"])
         cr.execute(OLD_XMLIDS)
         old_xmlids = {xmlid for (xmlid,) in cr.fetchall()}
         self.assertEqual(len(old_xmlids), 5, "res.partner's and res.users' field, three values")
@@ -57,7 +60,7 @@ class TestGenderMigration(ClientHubCase):
         self.assertEqual(self._genders(), before)
         self.assertEqual(self._values(), ["female", "male", "other"])
         field = self.env["ir.model.fields"]._get("res.partner", "gender")
-        self.assertEqual(field.modules, "partner_contact_gender")
-        self.assertEqual(
-            self.env["ir.model.fields"]._get("res.users", "gender").modules, "partner_contact_gender"
+        self.assertIn("partner_contact_gender", field.modules)
+        self.assertIn(
+            "partner_contact_gender", self.env["ir.model.fields"]._get("res.users", "gender").modules
         )
