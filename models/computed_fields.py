@@ -1,3 +1,5 @@
+import operator
+
 from odoo.exceptions import UserError
 
 
@@ -22,3 +24,29 @@ def check_not_computed(records, vals, module="client_hub"):
                 fields=", ".join(computed),
             )
         )
+
+
+# The comparisons a Clients search applies to a client's number of things (projects, contracts).
+COUNT_OPERATORS = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+    "in": lambda count, values: count in values,
+}
+
+
+def clients_with_count(counts, op, value):
+    """The domain of the clients (and their contacts) whose count compares so with the value, from
+    {client id: count}; a client absent from counts has 0."""
+    compare = COUNT_OPERATORS[op]
+    matching = {client_id for client_id, count in counts.items() if compare(count, value)}
+    if compare(0, value):  # clients without any match too: exclude those that do not
+        return [
+            (
+                "commercial_partner_id",
+                "not in",
+                [client_id for client_id in counts if client_id not in matching],
+            )
+        ]
+    return [("commercial_partner_id", "in", list(matching))]

@@ -1,4 +1,3 @@
-import operator
 from collections import defaultdict
 
 from odoo import fields, models
@@ -6,14 +5,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools.query import Query
 
-# Comparisons the Clients search applies to a client's number of open projects.
-COUNT_OPERATORS = {
-    ">": operator.gt,
-    ">=": operator.ge,
-    "<": operator.lt,
-    "<=": operator.le,
-    "in": lambda count, values: count in values,
-}
+from .computed_fields import COUNT_OPERATORS, clients_with_count
 
 
 class ResPartner(models.Model):
@@ -69,13 +61,7 @@ class ResPartner(models.Model):
             raise UserError(
                 self.env._("The number of projects is compared with a number, not “%(value)s”.", value=value)
             )
-        compare = COUNT_OPERATORS[operator]
-        counts = self._client_hub_open_project_counts()
-        matching = {client_id for client_id, count in counts.items() if compare(count, value)}
-        if compare(0, value):  # clients without open projects match too: exclude those that do not
-            others = [client_id for client_id in counts if client_id not in matching]
-            return [("commercial_partner_id", "not in", others)]
-        return [("commercial_partner_id", "in", list(matching))]
+        return clients_with_count(self._client_hub_open_project_counts(), operator, value)
 
     def action_open_client_projects(self):
         """The client's open projects (those of its contacts too), in Odoo's Projects views."""

@@ -1,18 +1,10 @@
-import operator
 from datetime import timedelta
 
 from odoo import fields, models
+from odoo.addons.client_hub.models.computed_fields import COUNT_OPERATORS, clients_with_count
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-# The comparisons the Clients search applies to a client's number of contracts.
-COUNT_OPERATORS = {
-    ">": operator.gt,
-    ">=": operator.ge,
-    "<": operator.lt,
-    "<=": operator.le,
-    "in": lambda count, values: count in values,
-}
 ENDING_DAYS = 30
 
 
@@ -73,14 +65,8 @@ class ResPartner(models.Model):
             raise UserError(
                 self.env._("The number of contracts is compared with a number, not “%(value)s”.", value=value)
             )
-        compare = COUNT_OPERATORS[operator]
         counts = {client: values["active"] for client, values in self._client_hub_contract_figures().items()}
-        matching = [client for client, count in counts.items() if compare(count, value)]
-        if compare(0, value):  # clients without contracts match too: exclude those that do not
-            return [
-                ("commercial_partner_id", "not in", [client for client in counts if client not in matching])
-            ]
-        return [("commercial_partner_id", "in", matching)]
+        return clients_with_count(counts, operator, value)
 
     def _search_client_contract_ends_soon(self, operator, value):
         if operator != "in":
