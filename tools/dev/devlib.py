@@ -3,6 +3,7 @@ and servers, databases, psql, waiting, the development config."""
 
 import configparser
 import contextlib
+import hashlib
 import os
 import re
 import subprocess
@@ -86,6 +87,12 @@ def vault_keys():
     config = configparser.ConfigParser(interpolation=None)
     config.read(os.environ.get("ODOO_RC", ""))
     return config.get("client_hub", "vault_keys", fallback="")
+
+
+def vault_key_id():
+    """Which vault keys a database was prepared with: a new .dev/ (a clean clone in CI) has a new
+    key, and a database kept on the same cluster holds secrets it can no longer decrypt."""
+    return hashlib.sha256(vault_keys().encode()).hexdigest()[:12]
 
 
 def psql(db, sql):

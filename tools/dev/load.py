@@ -13,7 +13,6 @@ write.
 
 import argparse
 import contextlib
-import hashlib
 import os
 import random
 import re
@@ -35,7 +34,7 @@ from devlib import (
     psql,
     run_odoo,
     setup_odoo,
-    vault_keys,
+    vault_key_id,
     wait_for,
 )
 from replica import (
@@ -50,11 +49,6 @@ from replica import (
 DB = os.environ.get("LOAD_DB", "client_hub_load")  # another name for a second checkout on the same cluster
 MARKER = "client_hub.load_ready_2"  # _2: portal users with the vault right
 REVEAL_LIMIT = "client_hub.vault_reveal_limit"
-
-
-def vault_key_id():
-    """Which vault key the database was prepared with: a new .dev/ has a new key."""
-    return hashlib.sha256(vault_keys().encode()).hexdigest()[:12]
 
 
 def prepare(portal_users, office_users):

@@ -3,7 +3,7 @@ dependencies only (DB_base), the bench clients (DB), plain partners at scale, th
 
 import subprocess
 
-from devlib import odoo_env, psql, recreate, run_odoo
+from devlib import odoo_env, psql, recreate, run_odoo, vault_key_id
 
 from .data import create_bench_users, populate
 from .measure import step
@@ -149,7 +149,9 @@ def axis_number(partners):
 
 
 def ensure_bench_db(db, base_db, clients):
-    built_for = f"{clients}:{MARKER_VERSION}"
+    # The vault key too: the bench clients' credentials are encrypted with it (CI's clean clone
+    # has a new key, the cluster keeps the database).
+    built_for = f"{clients}:{MARKER_VERSION}:{vault_key_id()}"
     if reused_or_installed(
         db, base_db, MARKER, built_for, f"{clients} clients, {10 * clients} partners in all"
     ):
