@@ -18,6 +18,7 @@ from . import res_partner_satisfaction_survey
 from . import res_partner_vault_access
 from . import res_partner_vault_grant
 from . import res_users_vault_grant
+from . import res_groups_vault_grant
 from . import res_partner_portal_address
 from . import account_fiscal_position
 from . import account_move

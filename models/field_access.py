@@ -10,8 +10,10 @@ class Base(models.AbstractModel):
     outside its groups before anything else runs. Odoo checks the groups when it turns a condition
     into SQL, which is after a computed field's own `search=` method has replaced the condition by
     one on other fields (`client_amount_overdue > 9` becomes `commercial_partner_id in [...]`): the
-    method answered for a figure the user may not read. One place for search, search_count,
-    read_group, name_search, export's domain and the paths of other models' domains."""
+    method answered for a figure the user may not read (Odoo's own `credit` and `debit` of partners
+    too). Only fields with a `search=` method are checked here, so nothing else changes for other
+    models. One place for search, search_count, read_group, name_search, export's domain and the
+    paths of other models' domains."""
 
     _inherit = "base"
 
@@ -32,7 +34,9 @@ class Base(models.AbstractModel):
                 field = model._fields.get(name)
                 if field is None:
                     break  # Odoo's own error for an unknown field
-                model._check_field_access(field, "read")
+                if field.search:
+                    # Only these: Odoo checks every other field itself when it writes the SQL.
+                    model._check_field_access(field, "read")
                 if not field.relational:
                     break
                 model = self.env[field.comodel_name]

@@ -82,6 +82,15 @@ class TestVaultGrant(ClientHubCase):
         ]
         self.assertFalse(grant.user_id)
 
+    def test_a_login_taken_out_of_the_portal_group_loses_the_right(self):
+        """From the group's side (Settings > Groups > Users), where res.users.write does not run."""
+        grant = self.contact._client_hub_grant_vault()
+        self.env.ref("base.group_portal").write({"user_ids": [(3, self.portal.id)]})
+        self.assertFalse(self.portal._is_portal())
+        self.assertFalse(grant.user_id)
+        self.env.ref("base.group_portal").write({"user_ids": [(4, self.portal.id)]})
+        self.assertFalse(self._has_vault(self.portal), "back in the portal by anyone: not bound again")
+
     def test_signup_links_of_a_vault_contact_are_for_managers(self):
         self.contact._client_hub_grant_vault()
         for user in (self.user_internal, self.user_client_hub):
