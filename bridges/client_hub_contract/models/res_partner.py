@@ -30,7 +30,7 @@ class ResPartner(models.Model):
         help="Customer contracts of the client and its contacts that start later (no line runs yet).",
     )
     client_contract_count = fields.Integer(
-        string="Contracts",
+        string="Running and Future Contracts",
         compute="_compute_client_contracts",
         help="Customer contracts of the client and its contacts running today or starting later.",
     )
