@@ -4,9 +4,10 @@ Client Hub user with billing rights. `python -m bench contract`."""
 
 from devlib import odoo_env, psql, recreate, run_odoo
 
-from .clients import list_specification
+from .clients import list_reads, list_specification
+from .data import create_billing_user
 from .databases import ensure_dependencies_db
-from .measure import median_of, step, timed
+from .measure import step
 
 MARKER = "client_hub.bench_contract_clients"
 USER = "bench_contract_user"
@@ -62,23 +63,7 @@ def ensure_contract_db(db, base_db, clients):
                     for i in range(start, min(start + 1000, clients))
                 ]
             )
-        env["res.users"].with_context(no_reset_password=True).create(
-            {
-                "name": "Bench Contract User",
-                "login": USER,
-                "password": USER,
-                "group_ids": [
-                    (
-                        6,
-                        0,
-                        [
-                            env.ref("client_hub.group_client_hub_user").id,
-                            env.ref("account.group_account_invoice").id,
-                        ],
-                    )
-                ],
-            }
-        )
+        create_billing_user(env, "Bench Contract User", USER)
         env.flush_all()
         env.cr.execute(CONTRACTS_SQL % {"company": env.company.id, "currency": env.company.currency_id.id})
         env.cr.execute("ANALYZE contract_contract, contract_line")  # as autovacuum would, in time
@@ -95,20 +80,7 @@ def bench_contract_list(env, repetitions):
         "contracts": with_contracts,
         "without": {name: spec for name, spec in with_contracts.items() if name not in CONTRACT_FIELDS},
     }
-    domain = [("is_client", "=", True)]
-    results = {}
-    for limit in (80, 400):
-        for side, spec in specs.items():
-
-            def read(spec=spec, limit=limit):
-                env.invalidate_all()
-                return timed(
-                    env, lambda: Partner.web_search_read(domain, spec, limit=limit, count_limit=10001)
-                )
-
-            read()  # warm the caches
-            results[f"{side}_{limit}"] = median_of(repetitions, read)
-    return results
+    return list_reads(Partner, specs, repetitions)
 
 
 def print_contract_table(data, clients):

@@ -148,26 +148,27 @@ def populate_projects(env, companies):
     env["project.project"].create(values)
 
 
-def create_bench_users(env, clients):
-    Users = env["res.users"].with_context(no_reset_password=True)
-    Users.create(
-        {
-            "name": "Bench User",
-            "login": BENCH_USER,
-            "password": BENCH_USER,
-            # Billing rights: the Clients list then reads the finance columns too.
-            "group_ids": [
-                (
-                    6,
-                    0,
-                    [
-                        env.ref("client_hub.group_client_hub_user").id,
-                        env.ref("account.group_account_invoice").id,
-                    ],
-                )
-            ],
-        }
+def create_billing_user(env, name, login):
+    """A Client Hub user with billing rights (the Clients list then reads the finance columns
+    too), its password its login."""
+    billing_groups = ("client_hub.group_client_hub_user", "account.group_account_invoice")
+    return (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            {
+                "name": name,
+                "login": login,
+                "password": login,
+                "group_ids": [(6, 0, [env.ref(xmlid).id for xmlid in billing_groups])],
+            }
+        )
     )
+
+
+def create_bench_users(env, clients):
+    create_billing_user(env, "Bench User", BENCH_USER)
+    Users = env["res.users"].with_context(no_reset_password=True)
     workplace = env.ref("client_hub.address_type_workplace")
     for count, login in PORTAL_USERS.items():
         client = env["res.partner"].create(
