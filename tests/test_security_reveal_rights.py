@@ -66,10 +66,14 @@ class TestSecurityRevealRights(SecurityCase):
             CREDENTIAL,
             "copy",
             [self.allowed.ids],
-            {"default": {**granted, "secret": "copied"}},
+            {"default": {**granted, "secret": "Copied-S3cret"}},
         )
         self.assertRefused2(
-            "credentials", CREDENTIAL, "copy", ids=self.allowed.ids, default={**granted, "secret": "copied"}
+            "credentials",
+            CREDENTIAL,
+            "copy",
+            ids=self.allowed.ids,
+            default={**granted, "secret": "Copied-S3cret"},
         )
         result, _error = self.call_kw(
             "credentials",
@@ -89,7 +93,7 @@ class TestSecurityRevealRights(SecurityCase):
             CREDENTIAL,
             "copy",
             [self.allowed.ids],
-            {"default": {"secret": "copied", "name": "Planted"}},
+            {"default": {"secret": "Copied-S3cret", "name": "Planted"}},
         )
         self.assertFalse(error)
         self.assertFalse(self._planted().user_ids)
