@@ -37,7 +37,7 @@ lint: env ## pre-commit: ruff, pylint-odoo, OCA checks, XML, translations
 i18n: env ## export i18n/client_hub.pot from the code and merge it into the .po files
 	@tools/dev/i18n.sh update
 
-bench: env ## benchmark against vanilla Odoo: make bench [MODE=all|survey|correction|contract|axis|scale|smoke] [N=10000] [REPS=5] [BENCH_DB=client_hub_bench] [BENCH_PORT=8269]
+bench: env ## benchmark against vanilla Odoo: make bench [MODE=all|list|survey|correction|contract|axis|scale|smoke] [N=10000] [REPS=5] [BENCH_DB=client_hub_bench] [BENCH_PORT=8269]
 	@PYTHONPATH=$(CURDIR)/tools/dev .dev/bin/python -m bench $(or $(MODE),all) \
 		$(if $(N),--clients $(N)) $(if $(REPS),--repetitions $(REPS)) $(if $(BENCH_DB),--db $(BENCH_DB)) \
 		$(if $(BENCH_PORT),--port $(BENCH_PORT)) $(BENCH_ARGS)

@@ -71,6 +71,19 @@ def run_all(args, output="bench.json"):
     return data
 
 
+def run_list(args):
+    """The Clients list against the Contacts list only, on the bench clients' database."""
+    base_db = f"{args.db}_base"
+    ensure_dependencies_db(base_db)
+    ensure_bench_db(args.db, base_db, args.clients)
+    data = header(clients=args.clients, repetitions=args.repetitions)
+    with odoo_env(args.db) as env:
+        step("list page")
+        data["list"] = bench_list(env, args.repetitions)
+        env.cr.rollback()
+    print_table(data)
+
+
 def run_survey(args, update=True):
     """The satisfaction survey's cron against Odoo's rating request, and its token page."""
     step(f"satisfaction survey to {args.clients} clients vs Odoo's rating request on {args.clients} tasks")
@@ -171,6 +184,7 @@ def parser():
     modes = main.add_subparsers(dest="mode", required=True, metavar="MODE")
     for name, run, parents in (
         ("all", run_all, (common, scale, axis)),
+        ("list", run_list, (common,)),
         ("survey", run_survey, (common,)),
         ("correction", run_correction, (common,)),
         ("contract", run_contract, (common,)),
