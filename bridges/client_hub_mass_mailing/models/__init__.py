@@ -1,0 +1,2 @@
+from . import res_partner
+from . import res_partner_journey_report
