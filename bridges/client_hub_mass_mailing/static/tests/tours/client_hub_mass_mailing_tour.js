@@ -4,7 +4,7 @@ import { stepUtils } from "@web_tour/tour_utils";
 // A Client Hub user who is an Email Marketing user filters the Prospect clients from the Clients
 // menu, selects two of them, sends them a mailing ("Send a mailing"), names it and saves it; the
 // test checks the recipients the mailing stored.
-const row = (name) => `.o_list_view .o_data_row:contains(${name})`;
+const row = (name) => `.o_data_row:contains(${name})`;
 
 registry.category("web_tour.tours").add("client_hub_mass_mailing_prospects", {
     url: "/odoo",
@@ -21,12 +21,12 @@ registry.category("web_tour.tours").add("client_hub_mass_mailing_prospects", {
         },
         {
             content: "Select the first prospect",
-            trigger: `${row("Tour Prospect Alpha")} .o_list_record_selector input`,
+            trigger: `.o_list_view ${row("Tour Prospect Alpha")} .o_list_record_selector input`,
             run: "click",
         },
         {
             content: "Select the second prospect",
-            trigger: `${row("Tour Prospect Beta")} .o_list_record_selector input`,
+            trigger: `.o_list_view ${row("Tour Prospect Beta")} .o_list_record_selector input`,
             run: "click",
         },
         {
