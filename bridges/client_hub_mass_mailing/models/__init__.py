@@ -1,2 +1,3 @@
+from . import mailing_trace
 from . import res_partner
 from . import res_partner_journey_report

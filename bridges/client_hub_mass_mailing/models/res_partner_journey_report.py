@@ -39,7 +39,9 @@ class ResPartnerJourneyReport(models.Model):
         )
 
     def _from(self):
-        return SQL("%s LEFT JOIN LATERAL (%s) mailing ON TRUE", super()._from(), self._last_mailing_in_stage())
+        return SQL(
+            "%s LEFT JOIN LATERAL (%s) mailing ON TRUE", super()._from(), self._last_mailing_in_stage()
+        )
 
     def _last_mailing_in_stage(self):
         """The last e-mail of a mailing that reached the client or one of its contacts (Odoo's mailing

@@ -97,7 +97,12 @@ class TestJourneyAfterMailing(MailingFixtures, TransactionCase):
             for stage, *figures in Report._read_group(
                 [("partner_id", "in", self.clients.ids), *domain],
                 ["stage_id"],
-                ["client_count:sum", "moved_on_count:sum", "mailed_count:sum", "moved_on_after_mailing_count:sum"],
+                [
+                    "client_count:sum",
+                    "moved_on_count:sum",
+                    "mailed_count:sum",
+                    "moved_on_after_mailing_count:sum",
+                ],
             )
         }
 

@@ -6,7 +6,7 @@ from .common import MARKETING, MailingFixtures
 
 @tagged("post_install", "-at_install")
 class TestMailingRecipients(MailingFixtures, TransactionCase):
-    """"Send a mailing" on selected clients: a new mailing on contacts whose recipients are the
+    """*Send a mailing* on selected clients: a new mailing on contacts whose recipients are the
     clients themselves and their people with an e-mail, read when the mailing is sent."""
 
     @classmethod
