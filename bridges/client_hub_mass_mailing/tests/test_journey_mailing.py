@@ -26,10 +26,9 @@ class TestJourneyAfterMailing(MailingFixtures, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.tracking = ref("client_hub.client_status_tracking")
-        cls.prospect = ref("client_hub.client_status_prospect")
-        cls.active = ref("client_hub.client_status_active")
+        cls.tracking, cls.prospect, cls.active = (
+            cls.env.ref(f"client_hub.client_status_{name}") for name in ("tracking", "prospect", "active")
+        )
         cls.analyst = cls._create_user("ch_journey_analyst", "client_hub.group_client_hub_user")
         cls.clients = m1, m2, m3, m4, m5, m6 = cls.env["res.partner"].create(
             [
