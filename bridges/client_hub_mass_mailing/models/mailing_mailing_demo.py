@@ -3,11 +3,11 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-SENT_DAYS_AGO = 90
+SENT_DAYS_AGO = 60
 
 
 class MailingMailing(models.Model):
-    """The demo's sent mailing: sent 90 days ago to the clients that were prospects that day (the demo
+    """The demo's sent mailing: sent 60 days ago to the clients that were prospects that day (the demo
     journeys of client_hub), so that the Journey Analysis shows those that became Active after it."""
 
     _inherit = "mailing.mailing"
