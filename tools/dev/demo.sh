@@ -12,8 +12,9 @@ ODOO="$DEV/bin/odoo"
 
 if psql -d "$DB" -Atqc "select 1 from ir_module_module where name='client_hub' and state='installed'" 2>/dev/null | grep -q 1; then
     printf '==> Demo: updating client_hub in %s\n' "$DB"
-    # OCA's contract (and with it the bridge client_hub_contract) on a demo made before it came.
-    "$ODOO" -d "$DB" -u client_hub -i contract --stop-after-init --log-level warn --log-handler py.warnings:ERROR
+    # OCA's contract and Odoo's Email Marketing (and with them the bridges client_hub_contract and
+    # client_hub_mass_mailing) on a demo made before they came.
+    "$ODOO" -d "$DB" -u client_hub -i contract,mass_mailing --stop-after-init --log-level warn --log-handler py.warnings:ERROR
 else
     printf '==> Demo: creating %s with demo data and client_hub (about a minute)\n' "$DB"
     dropdb --if-exists --force "$DB" >/dev/null 2>&1 || true
@@ -22,8 +23,9 @@ else
         "$ODOO" db init "$DB" --with-demo --country "$COUNTRY" >"$DEV/demo-init.log" 2>&1 \
             || { printf 'make demo: creating %s failed: see .dev/demo-init.log\n' "$DB" >&2; exit 1; }
     fi
-    # With OCA's contract: the bridge client_hub_contract installs itself and shows demo contracts.
-    "$ODOO" -d "$DB" -i client_hub,contract --with-demo --stop-after-init --log-level warn --log-handler py.warnings:ERROR
+    # With OCA's contract and Odoo's Email Marketing: the bridges client_hub_contract and
+    # client_hub_mass_mailing install themselves with their demo contracts and mailing.
+    "$ODOO" -d "$DB" -i client_hub,contract,mass_mailing --with-demo --stop-after-init --log-level warn --log-handler py.warnings:ERROR
 fi
 cat <<MSG
 ==> Demo: serving http://127.0.0.1:${HTTP_PORT:-8069} (workers: ${WORKERS:-0}); Ctrl-C stops it

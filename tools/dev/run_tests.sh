@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the module's whole test suite on a fresh database and ends with `N passed, N failed`; then
-# the bridges' tests (bridges/) on a second fresh database, with the Polish localization and OCA's
-# contract, so that client_hub's own database stays without them. The closing line counts both.
+# the bridges' tests (bridges/) on a second fresh database, with the Polish localization, OCA's
+# contract and Odoo's Email Marketing, so that client_hub's own database stays without them. The closing line counts both.
 # Fails when a test fails, when any test (a browser tour, typically) was skipped, or when no test ran.
 # TEST_TAGS (Odoo's --test-tags, comma separated) picks tests: tags naming a bridge run
 # on the second database, the others on the first; a database without tags to run is not made.
@@ -13,8 +13,8 @@ BRIDGE_DB="${DB}_pl"
 LOG="$DEV/test.log"
 BRIDGE_LOG="$DEV/test_pl.log"
 # The bridges (bridges/*), each installed by its dependencies (auto_install) in the second database.
-BRIDGES="client_hub_l10n_pl_edi|client_hub_contract"
-TAGS=${TEST_TAGS-/client_hub,/client_hub_l10n_pl_edi,/client_hub_contract}
+BRIDGES="client_hub_l10n_pl_edi|client_hub_contract|client_hub_mass_mailing"
+TAGS=${TEST_TAGS-/client_hub,/client_hub_l10n_pl_edi,/client_hub_contract,/client_hub_mass_mailing}
 MAIN_TAGS=$(tr ',' '\n' <<<"$TAGS" | grep -Ev "$BRIDGES" | paste -sd, -)
 BRIDGE_TAGS=$(tr ',' '\n' <<<"$TAGS" | grep -E "$BRIDGES" | paste -sd, -)
 
@@ -57,9 +57,10 @@ if [ -n "$MAIN_TAGS" ]; then
     runs+=("$LOG" "$rc" "$DB")
 fi
 if [ -n "$BRIDGE_TAGS" ]; then
-    # client_hub with l10n_pl_edi (which brings l10n_pl and base_vat) and OCA's contract: the bridges
-    # install themselves, and client_hub's demo data must install next to the Polish localization too.
-    run "$BRIDGE_DB" "client_hub,l10n_pl_edi,contract" "$BRIDGE_TAGS" "$BRIDGE_LOG"
+    # client_hub with l10n_pl_edi (which brings l10n_pl and base_vat), OCA's contract and Odoo's
+    # mass_mailing: the bridges install themselves, and client_hub's demo data must install next to
+    # the Polish localization too. One database for every bridge: client_hub installs once.
+    run "$BRIDGE_DB" "client_hub,l10n_pl_edi,contract,mass_mailing" "$BRIDGE_TAGS" "$BRIDGE_LOG"
     runs+=("$BRIDGE_LOG" "$rc" "$BRIDGE_DB")
 fi
 exec "$DEV/venv/bin/python" "$ROOT/tools/dev/test_summary.py" "$SECRETS" "${runs[@]}"

@@ -11,7 +11,7 @@ DEV="$ROOT/.dev"
 DB=${WHEEL_DB:-client_hub_wheel}
 VENV="$DEV/wheel-venv"
 CONF="$DEV/wheel-check.conf"
-MODULES=client_hub,client_hub_l10n_pl_edi,client_hub_contract
+MODULES=client_hub,client_hub_l10n_pl_edi,client_hub_contract,client_hub_mass_mailing
 step() { echo "==> Wheel check: $*"; }
 
 ls "$ROOT"/dist/odoo_addon_client_hub-*.whl >/dev/null  # `make wheels` first
@@ -43,6 +43,7 @@ start=$SECONDS
     --log-level warn --log-handler py.warnings:ERROR
 states=$(psql -d "$DB" -Atc "SELECT name || ' ' || state FROM ir_module_module
                               WHERE name IN ('client_hub', 'client_hub_l10n_pl_edi', 'client_hub_contract',
+                                             'client_hub_mass_mailing', 'mass_mailing',
                                              'contract', 'partner_mobile', 'partner_contact_gender')
                               ORDER BY name")
 echo "$states" | sed 's/^/    /'
@@ -54,13 +55,14 @@ from odoo.tools import config
 
 config.parse_config(["-c", sys.argv[1]])
 initialize_sys_path()
-for name in ("client_hub", "client_hub_l10n_pl_edi", "client_hub_contract", "contract", "partner_mobile"):
+for name in ("client_hub", "client_hub_l10n_pl_edi", "client_hub_contract", "client_hub_mass_mailing", "contract",
+             "partner_mobile"):
     print(name, get_module_path(name))
 PY
 )
 echo "$paths" | sed 's/^/    /'
 dropdb --if-exists --force "$DB"
-if [ "$(echo "$states" | grep -c ' installed$')" != 6 ] || [ "$(echo "$paths" | grep -c "$purelib/odoo/addons/")" != 5 ]; then
+if [ "$(echo "$states" | grep -c ' installed$')" != 8 ] || [ "$(echo "$paths" | grep -c "$purelib/odoo/addons/")" != 6 ]; then
     echo "Wheel check: FAILED (a module not installed, or not loaded from the wheels' environment)" >&2
     exit 1
 fi
