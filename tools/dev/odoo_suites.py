@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from devlib import DEV, ROOT, drop, run_odoo
 
-MODULES = ["account", "project", "portal", "auth_signup", "account_debit_note", "l10n_pl_edi"]
+MODULES = ["account", "project", "portal", "auth_signup", "rating", "account_debit_note", "l10n_pl_edi"]
 # base's tests of partners (the rest of base's suite does not touch what client_hub extends).
 BASE_CLASSES = [
     "TestPartner",
@@ -28,6 +28,17 @@ BASE_CLASSES = [
     "TestPartnerCategory",
     "TestResPartnerBank",
     "TestMergePartner",
+]
+# mail's tests of partners and of their users (the whole mail suite is discuss and mailing, hours long):
+# find_or_create, mention suggestions, merge, portal log (test_res_partner), users' notification type
+# and creation (test_res_users), partners' avatars seen by users, portal users and guests, mentions
+# in a restricted channel.
+MAIL_CLASSES = [
+    "TestPartner",
+    "TestUser",
+    "TestNotifySecurityUpdate",
+    "TestAvatarAcl",
+    "TestDiscussMentionSuggestions",
 ]
 # "FAIL: TestX.test_y", "ERROR: Subtest TestX.test_y (…)", "ERROR: setUpClass (odoo.addons…TestX)"
 OUTCOME = re.compile(r" (?:odoo\.addons\.(\S+?)|\S+): (FAIL|ERROR): (.+?)\s*$")
@@ -54,8 +65,13 @@ def run_odoo_with_tests_after_loading(argv):
     odoo.cli.main()
 
 
-def test_tags(modules, base_classes):
-    return ",".join([f"/{module}" for module in modules] + [f"/base:{name}" for name in base_classes])
+def test_tags(modules, classes):
+    """Odoo's --test-tags: every test of `modules`, and the named classes of other modules
+    (`classes`: {module: [class, …]})."""
+    return ",".join(
+        [f"/{module}" for module in modules]
+        + [f"/{module}:{name}" for module, names in classes.items() for name in names]
+    )
 
 
 def install(db, modules, demo):
@@ -136,14 +152,26 @@ def main():
         default=",".join(BASE_CLASSES),
         help="comma-separated test classes of base to run too ('' for none)",
     )
-    parser.add_argument("--db", default="client_hub_suites", help="prefix of the two databases")
+    parser.add_argument(
+        "--mail-classes",
+        default=",".join(MAIL_CLASSES),
+        help="comma-separated test classes of mail to run too ('' for none)",
+    )
+    parser.add_argument(
+        "--db",
+        default=os.environ.get("SUITES_DB", "client_hub_suites"),
+        help="prefix of the two databases (default: $SUITES_DB, else client_hub_suites)",
+    )
     parser.add_argument("--port", type=int, default=int(os.environ.get("TEST_PORT", 8169)))
     parser.add_argument("--without-demo", action="store_true", help="install without demo data")
     parser.add_argument("--reuse", action="store_true", help="run on the databases of a previous run")
     args = parser.parse_args()
     modules = [module for module in args.modules.split(",") if module]
-    base_classes = [name for name in args.base_classes.split(",") if name]
-    tags = test_tags(modules, base_classes)
+    classes = {
+        "base": [name for name in args.base_classes.split(",") if name],
+        "mail": [name for name in args.mail_classes.split(",") if name],
+    }
+    tags = test_tags(modules, classes)
     results = []
     for name, installed in (("with client_hub", [*modules, "client_hub"]), ("without client_hub", modules)):
         db = f"{args.db}_{'with' if 'client_hub' in installed else 'without'}"
