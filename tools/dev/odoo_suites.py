@@ -1,6 +1,7 @@
 """Odoo's own tests of the modules client_hub extends, with and without client_hub (`make odoo-suites`).
 
-Two databases get the same Odoo modules (with demo data), one of them client_hub too. Then each
+Two databases get the same Odoo modules (with demo data), one of them client_hub too, the other
+client_hub's dependencies (so that what they change is in both). Then each
 runs Odoo's tests of those modules, at_install tests included, once the whole registry is loaded:
 Odoo runs at_install tests while their own module loads, before client_hub is in the registry, so
 they would prove nothing about it. The report lists the failures only the client_hub database has
@@ -9,6 +10,7 @@ about an hour on two cores): not in CI; try a subset with --modules.
 """
 
 import argparse
+import ast
 import os
 import re
 import subprocess
@@ -72,6 +74,11 @@ def test_tags(modules, classes):
         [f"/{module}" for module in modules]
         + [f"/{module}:{name}" for module, names in classes.items() for name in names]
     )
+
+
+def client_hub_depends():
+    """The modules client_hub depends on (its manifest's `depends`)."""
+    return ast.literal_eval((ROOT / "__manifest__.py").read_text())["depends"]
 
 
 def install(db, modules, demo):
@@ -173,7 +180,10 @@ def main():
     }
     tags = test_tags(modules, classes)
     results = []
-    for name, installed in (("with client_hub", [*modules, "client_hub"]), ("without client_hub", modules)):
+    # The other database gets client_hub's dependencies too (account, …): a failure they cause (an
+    # Odoo module's override breaking another module's test) is then both databases', not client_hub's.
+    without = [*modules, *(module for module in client_hub_depends() if module not in modules)]
+    for name, installed in (("with client_hub", [*modules, "client_hub"]), ("without client_hub", without)):
         db = f"{args.db}_{'with' if 'client_hub' in installed else 'without'}"
         if not args.reuse:
             install(db, installed, not args.without_demo)
