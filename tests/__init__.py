@@ -123,3 +123,5 @@ from . import test_survey_request_links_no_message
 from . import test_generic_paths_correction_link
 from . import test_generic_paths_satisfaction_search
 from . import test_generic_paths_malformed_values
+from . import test_generic_paths_unlink_cascade
+from . import test_generic_paths_credential_search

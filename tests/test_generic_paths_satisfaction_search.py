@@ -43,6 +43,21 @@ class TestSatisfactionSearchOracle(SecurityCase):
                     self.client.id in found and self.other_client.id not in found,
                     f"{condition} tells an internal user which client has ratings it may not read",
                 )
+        # The same through a related path from another model: the client's people's logins.
+        login = self.users["portal"]
+        for condition in (
+            ("partner_id.commercial_partner_id.satisfaction_ids", "!=", False),
+            ("partner_id.commercial_partner_id.satisfaction_ids", "in", self.rating.ids),
+        ):
+            with self.subTest(condition=condition):
+                result, error = self.call_kw(
+                    "internal", "res.users", "search", [[("id", "=", login.id), condition]]
+                )
+                self.assertNotIn(
+                    login.id,
+                    result or [],
+                    f"res.users {condition} tells an internal user which client has ratings",
+                )
 
     def test_a_portal_user_does_not_find_the_teams_ratings_of_its_client(self):
         """The client's portal user reads its people's own answers, not the team's ratings; a
