@@ -125,3 +125,4 @@ from . import test_generic_paths_satisfaction_search
 from . import test_generic_paths_malformed_values
 from . import test_generic_paths_unlink_cascade
 from . import test_generic_paths_credential_search
+from . import test_generic_paths_company_reference

@@ -96,3 +96,23 @@ class TestCorrectionLinkGenericWrite(SecurityCase):
             owed,
             "a credit note to one client settled part of another client's invoice",
         )
+
+    def test_a_posted_invoice_line_does_not_become_a_correction_of_another_companys_line(self):
+        """The same on the lines: an invoicing user writes corrected_line_id (a line of another
+        company's invoice) and correction_side on a line of a posted invoice over JSON-RPC. The line
+        must keep no such link: the corrections of an invoice count the lines that point to it, and
+        the link's name shows the other company's product and label to whoever reads the line."""
+        foreign_line = self._another_companys_invoice().invoice_line_ids[:1]
+        line = self.invoice.invoice_line_ids[:1]
+        self.call_kw(
+            "invoicing",
+            "account.move.line",
+            "write",
+            [line.ids, {"corrected_line_id": foreign_line.id, "correction_side": "after"}],
+        )
+        self.env.invalidate_all()
+        self.assertFalse(
+            line.corrected_line_id,
+            "an invoicing user linked a posted invoice's line to another company's invoice line",
+        )
+        self.assertFalse(line.correction_side)
