@@ -28,8 +28,12 @@ class TestClientReferencesStayInTheCompany(SecurityCase):
         the Referred By of its own client, then reading that client, must not give its name."""
         self.assertRefused("user_b", "res.partner", "read", [self.hidden.ids, ["name"]])
         # Odoo's own reference to a partner refuses it.
-        self.assertRefused("user_b", "res.partner", "write", [self.client_b.ids, {"parent_id": self.hidden.id}])
-        self.call_kw("user_b", "res.partner", "write", [self.client_b.ids, {"referred_by_id": self.hidden.id}])
+        self.assertRefused(
+            "user_b", "res.partner", "write", [self.client_b.ids, {"parent_id": self.hidden.id}]
+        )
+        self.call_kw(
+            "user_b", "res.partner", "write", [self.client_b.ids, {"referred_by_id": self.hidden.id}]
+        )
         read, _error = self.call_kw("user_b", "res.partner", "read", [self.client_b.ids, ["referred_by_id"]])
         self.assertNotIn(
             "Main Company Secret Prospect",

@@ -80,7 +80,11 @@ class TestCorrectionLinkGenericWrite(SecurityCase):
                     "partner_id": self.client.id,
                     "invoice_date": "2026-10-01",
                     "invoice_line_ids": [
-                        (0, 0, {"name": "Goodwill", "quantity": 1, "price_unit": 30.0, "tax_ids": [(6, 0, [])]})
+                        (
+                            0,
+                            0,
+                            {"name": "Goodwill", "quantity": 1, "price_unit": 30.0, "tax_ids": [(6, 0, [])]},
+                        )
                     ],
                 }
             ],

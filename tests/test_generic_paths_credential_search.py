@@ -13,7 +13,9 @@ class TestCredentialAllowedUsersSearchOracle(SecurityCase):
     def test_a_portal_user_does_not_find_who_may_reveal_its_clients_secrets(self):
         allowed = self.users["credentials"]
         # The portal user reads the credential, not its allowed users.
-        read, error = self.call_kw("portal", "res.partner.credential", "read", [self.allowed.ids, ["user_ids"]])
+        read, error = self.call_kw(
+            "portal", "res.partner.credential", "read", [self.allowed.ids, ["user_ids"]]
+        )
         self.assertFalse(error, error)
         self.assertEqual(read[0]["user_ids"], [])
         for condition in (("user_ids", "in", allowed.ids), ("user_ids", "=", allowed.id)):

@@ -23,7 +23,9 @@ class TestSatisfactionSearchOracle(SecurityCase):
         result, error = self.call_kw(role, "res.partner", "search", [domain])
         if error:
             self.assertIn(
-                error["name"], ("odoo.exceptions.AccessError", "odoo.exceptions.UserError"), error.get("debug")
+                error["name"],
+                ("odoo.exceptions.AccessError", "odoo.exceptions.UserError"),
+                error.get("debug"),
             )
             return []
         return result
@@ -38,7 +40,7 @@ class TestSatisfactionSearchOracle(SecurityCase):
         both = [("id", "in", [self.client.id, self.other_client.id])]
         for condition in (("satisfaction_ids", "!=", False), ("satisfaction_ids", "in", self.rating.ids)):
             with self.subTest(condition=condition):
-                found = self._found("internal", both + [condition])
+                found = self._found("internal", [*both, condition])
                 self.assertFalse(
                     self.client.id in found and self.other_client.id not in found,
                     f"{condition} tells an internal user which client has ratings it may not read",
@@ -50,7 +52,7 @@ class TestSatisfactionSearchOracle(SecurityCase):
             ("partner_id.commercial_partner_id.satisfaction_ids", "in", self.rating.ids),
         ):
             with self.subTest(condition=condition):
-                result, error = self.call_kw(
+                result, _error = self.call_kw(
                     "internal", "res.users", "search", [[("id", "=", login.id), condition]]
                 )
                 self.assertNotIn(
