@@ -12,9 +12,9 @@ class Base(models.AbstractModel):
     into SQL, which is after a computed field's own `search=` method has replaced the condition by
     one on other fields (`client_amount_overdue > 9` becomes `commercial_partner_id in [...]`): the
     method answered for a figure the user may not read (Odoo's own `credit` and `debit` of partners
-    too). Only fields with a `search=` method are checked here, so nothing else changes for other
-    models, and the fields a model lists in `_client_hub_search_groups`. One place for search, search_count, read_group, name_search, export's domain and the
-    paths of other models' domains."""
+    too). Only fields with a `search=` method are checked here, and the fields a model lists in
+    `_client_hub_search_groups`, so nothing else changes for other models. One place for search,
+    search_count, read_group, name_search, export's domain and the paths of other models' domains."""
 
     _inherit = "base"
     # {field name: groups}: fields some roles read, filtered by the comodel's rules, but may not search

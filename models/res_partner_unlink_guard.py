@@ -32,7 +32,10 @@ class ResPartner(models.Model):
         held = self.browse()
         for model, field, domain in HELD:
             records = (
-                self.env[model].sudo().with_context(active_test=False).search([(field, "in", self.ids), *domain])
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search([(field, "in", self.ids), *domain])
             )
             if records and not records.sudo(False).has_access("unlink"):
                 held |= records[field]

@@ -40,3 +40,18 @@ class TestClientReferencesStayInTheCompany(SecurityCase):
             str(read),
             "a user of company B read the name of a partner of another company through Referred By",
         )
+
+    def test_the_refusal_names_no_partner_of_another_company(self):
+        """The write is refused with a message that does not name the other company's partner (Odoo's
+        check_company names it); a partner of the user's company is still a referrer."""
+        message = self.assertRefused(
+            "user_b", "res.partner", "write", [self.client_b.ids, {"referred_by_id": self.hidden.id}]
+        )
+        self.assertNotIn("Main Company Secret Prospect", message)
+        self.assertFalse(self.client_b.referred_by_id)
+        referrer = self._create_client("Company B Referrer", company_id=self.company_b.id)
+        _result, error = self.call_kw(
+            "user_b", "res.partner", "write", [self.client_b.ids, {"referred_by_id": referrer.id}]
+        )
+        self.assertFalse(error, error)
+        self.assertEqual(self.client_b.referred_by_id, referrer)

@@ -28,3 +28,11 @@ class TestCredentialAllowedUsersSearchOracle(SecurityCase):
                     found or [],
                     f"{condition} tells the portal user which employee may reveal its client's secret",
                 )
+
+    def test_the_allowed_user_still_finds_its_credentials_by_user_ids(self):
+        allowed = self.users["credentials"]
+        found, error = self.call_kw(
+            "credentials", "res.partner.credential", "search", [[("user_ids", "in", allowed.ids)]]
+        )
+        self.assertFalse(error, error)
+        self.assertEqual(found, self.allowed.ids)

@@ -74,3 +74,8 @@ class TestSatisfactionSearchOracle(SecurityCase):
                     found,
                     f"{condition} tells the client's portal user the team rated its client",
                 )
+
+    def test_a_client_hub_user_still_finds_the_rated_clients(self):
+        both = [("id", "in", [self.client.id, self.other_client.id])]
+        found = self._found("user", [*both, ("satisfaction_ids", "!=", False)])
+        self.assertEqual(found, self.client.ids)

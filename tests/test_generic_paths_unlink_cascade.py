@@ -5,9 +5,12 @@ managers only, kept when revoked: the record of who gave the right and when) and
 ratings (deleted by managers only; the client's own answers changed by nobody) must not vanish
 either when a Client Hub user, who may delete partners, deletes the contact or the client."""
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import SecurityCase
+from .common import ClientHubCase, SecurityCase
+
+HISTORY = "res.partner.status.history"
 
 
 @tagged("post_install", "-at_install", "security")
@@ -43,4 +46,72 @@ class TestPartnerDeletionKeepsWhatTheRoleMayNotDelete(SecurityCase):
         self.assertTrue(
             answer.exists(),
             "a Client Hub user deleted the client's own satisfaction answer by deleting the client",
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestPartnerDeletionByWhoMayDeleteWhatGoesWithIt(ClientHubCase):
+    """A partner goes with what the database deletes with it when the user may delete that too:
+    managers delete a client with its ratings and a contact with its grant, a Client Hub user a
+    client holding neither (its status history goes with it); the client's people's task ratings
+    stay with their tasks."""
+
+    def _client_with_answer_and_grant(self, name):
+        client = self._create_client(name)
+        contact = self._create_contact(client, f"{name} Contact", email="contact@deleted.example.com")
+        grant = contact._client_hub_grant_vault(note="given by a manager")
+        answer = self.env["rating.rating"]._client_hub_answer(client, contact, 4, "fine", "portal")
+        return client, contact, grant, answer
+
+    def test_a_client_hub_user_is_asked_to_archive_instead(self):
+        client, contact, grant, answer = self._client_with_answer_and_grant("Kept Client")
+        for partners in (contact, client):
+            with (
+                self.subTest(partner=partners.name),
+                self.assertRaisesRegex(UserError, "archive them instead"),
+            ):
+                partners.with_user(self.user_client_hub).unlink()
+        self.assertTrue(client.exists() and contact.exists() and grant.exists() and answer.exists())
+
+    def test_a_manager_deletes_the_client_with_its_answers_grants_and_history(self):
+        client, contact, grant, answer = self._client_with_answer_and_grant("Closed Client")
+        history = self.env[HISTORY].search([("partner_id", "=", client.id)])
+        self.assertTrue(history)
+        (client | contact).with_user(self.user_manager).unlink()
+        self.assertFalse(client.exists() or contact.exists())
+        self.assertFalse(grant.exists() or answer.exists() or history.exists())
+
+    def test_a_client_hub_user_deletes_a_client_holding_none_with_its_history(self):
+        client = self._create_client("Mistaken Client")
+        history = self.env[HISTORY].search([("partner_id", "=", client.id)])
+        self.assertTrue(history)
+        client.with_user(self.user_client_hub).unlink()
+        self.assertFalse(client.exists() or history.exists())
+
+    def test_code_in_sudo_does_not_delete_a_client_for_a_user_who_may_not(self):
+        """A generic path deleting partners in sudo for a plain internal user (who may not delete
+        partners) does not take the client's status history with it."""
+        client = self._create_client("Sudo Client")
+        self.assertFalse(client.with_user(self.user_internal).has_access("unlink"))
+        with self.assertRaisesRegex(UserError, "status history"):
+            client.with_user(self.user_internal).sudo().unlink()
+        self.assertTrue(self.env[HISTORY].search([("partner_id", "=", client.id)]))
+
+    def test_the_task_ratings_of_a_deleted_client_stay_with_their_tasks(self):
+        client = self._create_client("Project Client")
+        contact = self._create_contact(client, "Tom Task", email="tom@project.example.com")
+        project = self.env["project.project"].create({"name": "Client Project", "partner_id": client.id})
+        task = self.env["project.task"].create(
+            {"name": "Client Task", "project_id": project.id, "partner_id": contact.id}
+        )
+        task.rating_apply(5, token=task._rating_get_access_token())
+        rating = self.env["rating.rating"].search(
+            [("res_model", "=", "project.task"), ("res_id", "=", task.id)]
+        )
+        self.assertEqual((rating.client_id, rating.channel), (client, "task"))
+        client.with_user(self.user_client_hub).unlink()
+        self.assertTrue(rating.exists())
+        self.assertEqual(
+            (rating.res_id, rating.rating, rating.client_id, rating.channel),
+            (task.id, 5, rating.client_id.browse(), False),
         )
