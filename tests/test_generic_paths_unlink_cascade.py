@@ -115,3 +115,30 @@ class TestPartnerDeletionByWhoMayDeleteWhatGoesWithIt(ClientHubCase):
             (rating.res_id, rating.rating, rating.client_id, rating.channel),
             (task.id, 5, rating.client_id.browse(), False),
         )
+
+    def test_odoos_merge_still_deletes_the_merged_client_after_moving_what_it_holds(self):
+        """A Client Hub user merging two clients: Odoo moves the answers and the status history to
+        the kept client, then deletes the merged one, which holds nothing any more."""
+        merger = self._create_user(
+            "ch_unlink_merger", "client_hub.group_client_hub_user,base.group_partner_manager"
+        )
+        merged, kept = self._create_clients("Twin Client", "Twin Client Kept", email="twins@example.com")
+        contact = self._create_contact(merged, "Mia Merged", email="mia@twins.example.com")
+        answer = self.env["rating.rating"]._client_hub_answer(merged, contact, 3, "so-so", "portal")
+        history = self.env[HISTORY].search([("partner_id", "=", merged.id)])
+        self.assertTrue(history)
+        wizard = (
+            self.env["base.partner.merge.automatic.wizard"]
+            .with_user(merger)
+            .create(
+                {
+                    "partner_ids": [(6, 0, (merged | kept).ids)],
+                    "dst_partner_id": kept.id,
+                    "state": "selection",
+                }
+            )
+        )
+        wizard.action_merge()
+        self.assertFalse(merged.exists())
+        self.assertEqual((answer.client_id, answer.res_id), (kept, kept.id))
+        self.assertEqual(history.partner_id, kept)
