@@ -12,6 +12,7 @@ from . import res_partner_project
 from . import res_partner_invoicing
 from . import res_partner_terms
 from . import res_partner_credential_guard
+from . import res_partner_unlink_guard
 from . import res_partner_portal
 from . import res_partner_finance
 from . import res_partner_satisfaction_survey

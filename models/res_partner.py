@@ -52,7 +52,10 @@ class ResPartner(models.Model):
         ondelete="set null",
         help="How the client found us.",
     )
-    referred_by_id = fields.Many2one("res.partner", ondelete="set null")
+    # Within the client's company, as Odoo's parent_id: a partner of another company set here would
+    # be read back by name (a many2one's name is read in sudo). Checked on write only: a reference
+    # made before stays until the field or the client's company is changed.
+    referred_by_id = fields.Many2one("res.partner", ondelete="set null", check_company=True)
     client_currency_id = fields.Many2one(
         "res.currency",
         string="Invoicing Currency",
@@ -105,6 +108,22 @@ class ResPartner(models.Model):
                             client=readable_names(other),
                         )
                     )
+
+    @api.constrains("referred_by_id", "company_id")
+    def _check_referrer_company(self):
+        # check_company's own domain, before its refusal, which names the referrer in sudo: to a user
+        # who may not read it, one id after the other.
+        for partner in self.filtered("referred_by_id"):
+            referrer = partner.sudo().referred_by_id
+            domain = referrer._check_company_domain(partner.company_id)
+            if domain and not referrer.with_context(active_test=False).filtered_domain(domain):
+                raise ValidationError(
+                    self.env._(
+                        "%(referrer)s cannot be the referrer of %(client)s: it belongs to another company.",
+                        referrer=readable_names(referrer),
+                        client=partner.display_name,
+                    )
+                )
 
     @api.constrains("tax_condition_id", "vat")
     def _check_tax_condition_vat(self):

@@ -56,6 +56,9 @@ class ResPartnerCredential(models.Model):
     _order = "partner_id, name, id"
     _check_company_auto = True
     _vault_log_model = "res.partner.credential.log"
+    # The client's portal user reads its credentials, their allowed users as none (the users' rules):
+    # searching by them, which Odoo runs in sudo, would name who may reveal its client's secrets.
+    _client_hub_search_groups = {"user_ids": "base.group_user"}
 
     name = fields.Char(required=True, tracking=True)
     partner_id = fields.Many2one(

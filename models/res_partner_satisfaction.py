@@ -11,11 +11,15 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     # The client's ratings in Odoo's store (rated record: the client); task ratings are not among them.
+    # Read by Client Hub users only (the client's people read their answers as ratings, by the portal
+    # rule): a search on the one2many, which Odoo runs without the ratings' access rules, would tell
+    # anyone else which clients have ratings.
     satisfaction_ids = fields.One2many(
         "rating.rating",
         "client_id",
         string="Satisfaction History",
         domain=[("res_model", "=", "res.partner"), ("consumed", "=", True)],
+        groups=USER_GROUP,
     )
     # NULL, not 0, for a client without ratings: averages by group count rated clients only.
     # The statistics are read by those who may read the ratings they are made of.
