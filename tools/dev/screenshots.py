@@ -165,6 +165,9 @@ def back_office(camera):
     camera.shoot("client_finance")
     camera.open("/odoo/action-client_hub.res_partner_client_report_action", ".o_pivot")
     camera.shoot("clients_analysis")
+    # The journey's funnel: each stage's clients, how many moved on, in how many days.
+    camera.open("/odoo/action-client_hub.res_partner_journey_report_action", ".o_pivot")
+    camera.shoot("journey_analysis")
     credential = int(
         psql(DB, f"SELECT id FROM res_partner_credential WHERE partner_id = {client} ORDER BY id LIMIT 1")
     )
