@@ -120,3 +120,9 @@ from . import test_reveal_log_dated_by_the_server
 from . import test_client_rating_from_defaults
 from . import test_rating_without_date
 from . import test_survey_request_links_no_message
+from . import test_generic_paths_correction_link
+from . import test_generic_paths_satisfaction_search
+from . import test_generic_paths_malformed_values
+from . import test_generic_paths_unlink_cascade
+from . import test_generic_paths_credential_search
+from . import test_generic_paths_company_reference
