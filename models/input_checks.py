@@ -38,6 +38,7 @@ def check_record_ids(model, vals, names):
                 model.env._(
                     "%(field)s is given by its id (a number), not “%(value)s”.",
                     field=model._fields[name]._description_string(model.env),
-                    value=value,
+                    # As sent: a list would read "1 and 2".
+                    value=str(value),
                 )
             )
