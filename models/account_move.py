@@ -73,6 +73,8 @@ class AccountMove(models.Model):
     def _check_correction_link_kept(self, vals):
         """The correction wizard links its documents while they are drafts: a posted (or
         cancelled) document's link stays as it was posted, as Odoo keeps its other printed fields."""
+        if not vals.keys() & set(CORRECTION_LINK_FIELDS):
+            return
         Move = self.env["account.move"]
         for move in self:
             if (move.state != "draft" or vals.get("state", "draft") != "draft") and any(

@@ -38,10 +38,11 @@ class AccountMoveLine(models.Model):
                 )
 
     def write(self, vals):
+        links = vals.keys() & {"corrected_line_id", "correction_side"}
         Move = self.env["account.move"]
-        for line in self:
+        for line in self if links else ():
             if line.parent_state != "draft" and any(
-                Move._field_will_change(line, vals, name) for name in ("corrected_line_id", "correction_side")
+                Move._field_will_change(line, vals, name) for name in links
             ):
                 raise UserError(
                     self.env._(
