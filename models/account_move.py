@@ -1,5 +1,12 @@
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
+
+from .readable_names import readable_names
+
+# A corrective document's link to the invoice it corrects: made by the correction wizard on its
+# drafts, printed on the document and settled with the invoice on posting.
+CORRECTION_LINK_FIELDS = ("correction_of_move_id", "correction_reason", "correction_cause")
 
 
 def _tax_lines_add_up(tax):
@@ -22,6 +29,7 @@ class AccountMove(models.Model):
         index="btree_not_null",
         readonly=True,
         copy=False,
+        check_company=True,
         help="The invoice this corrective document corrects.",
     )
     correction_reason = fields.Char(readonly=True, copy=False)
@@ -35,6 +43,50 @@ class AccountMove(models.Model):
         help="Why the invoice was corrected, which decides the tax period of the correction: after"
         " the sale, on the correction's date; an error, in the invoice's period.",
     )
+
+    @api.constrains("correction_of_move_id", "partner_id", "company_id", "move_type")
+    def _check_correction_of_move_id(self):
+        """A corrective document corrects a customer invoice of its own client and company: the
+        link is printed to the client and posting settles the invoice with the document."""
+        for move in self.filtered("correction_of_move_id"):
+            invoice = move.correction_of_move_id
+            if (
+                invoice == move
+                or invoice.move_type != "out_invoice"
+                or move.move_type not in ("out_invoice", "out_refund")
+                or not move._is_of_client_and_company(invoice)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(document)s cannot correct %(invoice)s: a correction corrects a customer"
+                        " invoice of the same client and company, and is made with the invoice's"
+                        " Correct button.",
+                        document=readable_names(move),
+                        invoice=readable_names(invoice),
+                    )
+                )
+
+    def write(self, vals):
+        self._check_correction_link_kept(vals)
+        return super().write(vals)
+
+    def _check_correction_link_kept(self, vals):
+        """The correction wizard links its documents while they are drafts: a posted (or
+        cancelled) document's link stays as it was posted, as Odoo keeps its other printed fields."""
+        if not vals.keys() & set(CORRECTION_LINK_FIELDS):
+            return
+        Move = self.env["account.move"]
+        for move in self:
+            if (move.state != "draft" or vals.get("state", "draft") != "draft") and any(
+                Move._field_will_change(move, vals, name) for name in CORRECTION_LINK_FIELDS
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(document)s is no longer a draft: which invoice it corrects, and why, is"
+                        " set by the invoice's Correct button on the draft and kept once posted.",
+                        document=readable_names(move),
+                    )
+                )
 
     def _post(self, soft=True):
         posted = super()._post(soft)
@@ -82,8 +134,18 @@ class AccountMove(models.Model):
         in a foreign currency the two left a few cents owed in the company's currency (open in
         each, converted at each one's rate). Reconciled, Odoo books that difference as an exchange
         difference, as for any payment."""
-        for invoice in self.filtered(lambda move: move._is_correction_document()).correction_of_move_id:
-            moves = invoice | invoice._correction_documents().filtered(lambda move: move.state == "posted")
+        documents = self.filtered(
+            lambda move: (
+                move._is_correction_document() and move._is_of_client_and_company(move.correction_of_move_id)
+            )
+        )
+        for invoice in documents.correction_of_move_id:
+            # Only the invoice's own client's and company's documents settle it.
+            moves = invoice | invoice._correction_documents().filtered(
+                lambda move, invoice=invoice: (
+                    move.state == "posted" and move._is_of_client_and_company(invoice)
+                )
+            )
             lines = moves.line_ids.filtered(
                 lambda line: line.account_type == "asset_receivable" and not line.reconciled
             )
@@ -97,6 +159,13 @@ class AccountMove(models.Model):
         self.ensure_one()
         return bool(self.correction_of_move_id) and (
             self.move_type == "out_refund" or bool(self.debit_origin_id)
+        )
+
+    def _is_of_client_and_company(self, other):
+        """Whether this document and `other` are of the same client (commercial partner) and company."""
+        self.ensure_one()
+        return (
+            self.company_id == other.company_id and self.commercial_partner_id == other.commercial_partner_id
         )
 
     def _set_correction_figures(self, figures):

@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
 
 from .readable_names import readable_names
@@ -13,12 +13,45 @@ class AccountMoveLine(models.Model):
     # A partial correction carries, per corrected invoice line, the line before and the line after
     # the correction with opposite signs; both point to the corrected invoice line.
     corrected_line_id = fields.Many2one(
-        "account.move.line", readonly=True, copy=False, index="btree_not_null"
+        "account.move.line", readonly=True, copy=False, index="btree_not_null", check_company=True
     )
     correction_side = fields.Selection(
         [("before", "Before correction"), ("after", "After correction")], readonly=True, copy=False
     )
     correction_line_ids = fields.One2many("account.move.line", "corrected_line_id", readonly=True)
+
+    @api.constrains("corrected_line_id", "correction_side", "move_id")
+    def _check_corrected_line_id(self):
+        """A corrective line restates a line of the invoice its document corrects: the invoice's
+        corrections are counted by the lines that point to it."""
+        for line in self.filtered(lambda line: line.corrected_line_id or line.correction_side):
+            corrected = line.corrected_line_id
+            if corrected.move_id != line._correction_invoice() or corrected.display_type != "product":
+                raise ValidationError(
+                    self.env._(
+                        "The line “%(line)s” cannot correct a line of %(invoice)s: a corrective"
+                        " document's lines correct the lines of the invoice it corrects, and are made"
+                        " with the invoice's Correct button.",
+                        line=line.name,
+                        invoice=readable_names(corrected.move_id) or self.env._("no invoice"),
+                    )
+                )
+
+    def write(self, vals):
+        links = vals.keys() & {"corrected_line_id", "correction_side"}
+        Move = self.env["account.move"]
+        for line in self if links else ():
+            if line.parent_state != "draft" and any(
+                Move._field_will_change(line, vals, name) for name in links
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(document)s is no longer a draft: which invoice lines its lines correct is"
+                        " set by the invoice's Correct button on the draft and kept once posted.",
+                        document=readable_names(line.move_id),
+                    )
+                )
+        return super().write(vals)
 
     def _correction_states(self):
         """{invoice line: its quantity, unit price and discount as the documents that count for its

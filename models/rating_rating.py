@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .computed_fields import check_not_computed
+from .input_checks import check_record_ids
 from .readable_names import readable_names
 
 SCORES = range(1, 6)
@@ -140,6 +141,9 @@ class RatingRating(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            # Read below before the ORM converts them: a model's name is no model's id.
+            check_record_ids(self, vals, ("res_model_id", "res_id", "client_id", "partner_id"))
         sent = [dict(vals) for vals in vals_list]  # as sent, before the client's values are added
         clients = [
             given for vals, given in zip(vals_list, sent, strict=True) if self._client_hub_prepare(vals)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .input_checks import check_record_ids
+
 
 class ResPartner(models.Model):
     """Typed addresses of a client (invoice, delivery, workplace…), one default per type."""
@@ -95,12 +97,8 @@ class ResPartner(models.Model):
     @api.model
     def _set_core_address_type(self, vals):
         """An address type decides Odoo's own address type (invoice, delivery, other)."""
-        type_id = vals.get("address_type_id")
-        if type_id and (not isinstance(type_id, int) or isinstance(type_id, bool)):
-            raise ValidationError(
-                self.env._("The address type is given by its id (a number), not “%(value)s”.", value=type_id)
-            )
-        if type_id:
+        check_record_ids(self, vals, ["address_type_id"])
+        if vals.get("address_type_id"):
             vals["type"] = self.env["res.partner.address.type"].browse(vals["address_type_id"]).core_type
 
     def _keep_one_default_address(self):

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from . import vault
 from .computed_fields import check_not_computed
-from .input_checks import has_bidi_controls, has_control_characters
+from .input_checks import check_record_ids, has_bidi_controls, has_control_characters
 from .nullable_fields import NullableInteger
 
 _logger = logging.getLogger(__name__)
@@ -164,13 +164,13 @@ class ResPartnerCredential(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        partners = self.env["res.partner"].browse({vals.get("partner_id") for vals in vals_list} - {None})
-        companies = {partner.id: partner.sudo().company_id.id for partner in partners}
         for vals in vals_list:
             self._check_vault_fields(vals)
             self._check_input(vals)
             if not vals.get("secret"):
                 raise ValidationError(self.env._("A credential needs a secret (a password, key or token)."))
+        partners = self.env["res.partner"].browse({vals.get("partner_id") for vals in vals_list} - {None})
+        companies = {partner.id: partner.sudo().company_id.id for partner in partners}
         # Copies: the caller's dicts stay as given (import retries them line by line).
         vals_list = [
             {**vals, "company_id": companies[vals["partner_id"]]}
@@ -261,7 +261,9 @@ class ResPartnerCredential(models.Model):
     def _check_input(self, vals):
         """Refuse, with a clear message, values an API may send that the fields would store wrongly
         or the database would refuse: a list or a number as text, a port beyond the integers,
-        control characters (NUL), and bidirectional controls in what identifies a credential."""
+        control characters (NUL), bidirectional controls in what identifies a credential, and a
+        client given otherwise than by its id."""
+        check_record_ids(self, vals, ["partner_id"])
         for name in TEXT_FIELDS.intersection(vals):
             value = vals[name]
             label = self._fields[name]._description_string(self.env)

@@ -23,6 +23,7 @@ from . import test_correction_dialog_labels_in_russian
 from . import test_correction_documents
 from . import test_correction_ksef
 from . import test_correction_language
+from . import test_correction_link_integrity
 from . import test_correction_modes
 from . import test_correction_pdf
 from . import test_correction_refusals
