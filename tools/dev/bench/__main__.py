@@ -81,6 +81,7 @@ def run_list(args):
         step("list page")
         data["list"] = bench_list(env, args.repetitions)
         env.cr.rollback()
+    (DEV / "bench-list.json").write_text(json.dumps(data, indent=2, default=str))
     print_table(data)
 
 

@@ -41,6 +41,8 @@ def rows(data):
             ),
             *survey_page_rows(data.get("survey_page")),
         ]
+    elif "list" in data and "create" not in data:
+        table = list_rows(data["list"])  # MODE=list
     elif "list" in data:
         table = main_rows(data)
     elif "correction" in data:
@@ -50,10 +52,7 @@ def rows(data):
     return table + scale_rows(data.get("scale")) + axis_rows(data.get("axis") or {})
 
 
-def main_rows(data):
-    lst, create, group, vault, portal = (data[k] for k in ("list", "create", "grouping", "vault", "portal"))
-    correction = data["correction"]
-    n = data["clients"]
+def list_rows(lst):
     table = []
     for limit in (80, 400):
         module, vanilla = lst[f"module_{limit}"], lst[f"vanilla_{limit}"]
@@ -68,6 +67,14 @@ def main_rows(data):
             )
         )
         table.append(timed_row(f"List {limit} rows: ms", module, vanilla, "≤ 1.15x"))
+    return table
+
+
+def main_rows(data):
+    lst, create, group, vault, portal = (data[k] for k in ("list", "create", "grouping", "vault", "portal"))
+    correction = data["correction"]
+    n = data["clients"]
+    table = list_rows(lst)
     table.append(timed_row(f"Create {n} partners: s", create["module"], create["vanilla"], "≤ 1.25x", 1))
     for name in ("status", "category"):
         label = f"Group {group['partners']} by {name} + avg satisfaction vs by country: ms"
