@@ -18,6 +18,19 @@ def median_of(repetitions, measure):
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
+def medians_interleaved(repetitions, measures):
+    """Like median_of for each of `measures` ({name: measure}), run in turn within each repetition
+    (A, B, A, B…): a drift of the machine during the run weighs on every side alike."""
+    runs = {name: [] for name in measures}
+    for _ in range(repetitions):
+        for name, measure in measures.items():
+            runs[name].append(measure())
+    return {
+        name: {key: statistics.median(run[key] for run in results) for key in results[0]}
+        for name, results in runs.items()
+    }
+
+
 def timed(env, call):
     """Wall time, CPU time and SQL queries of call()."""
     cr = env.cr
