@@ -205,7 +205,17 @@ class ResPartner(models.Model):
             """,
             today=fields.Date.context_today(self),
             companies=companies,
-            clients=SQL("AND p.commercial_partner_id IN %s", tuple(clients.ids)) if clients else SQL(),
+            clients=SQL("AND %s", self._client_hub_lines_of(clients)) if clients else SQL(),
+        )
+
+    def _client_hub_lines_of(self, clients):
+        """The condition on the journal items `l` of these clients' partners, through the items' own
+        index on their partner: a condition on the joined partner's `commercial_partner_id`, which
+        the planner takes for one row, made it scan every receivable item of the company (21 ms of an
+        80-row list page at 10,000 clients)."""
+        return SQL(
+            "l.partner_id = ANY(ARRAY(SELECT id FROM res_partner WHERE commercial_partner_id IN %s))",
+            tuple(clients.ids),
         )
 
     def _client_hub_receivable_figures(self):
@@ -239,7 +249,7 @@ class ResPartner(models.Model):
                        AND l.balance < 0
                        AND (j.type IN ('bank', 'cash') OR l.payment_id IS NOT NULL)
                        AND l.company_id IN %(companies)s
-                       AND p.commercial_partner_id IN %(clients)s
+                       AND %(lines_of_clients)s
                   GROUP BY p.commercial_partner_id
                 ), ranked AS (
                     SELECT pay.id, pay.date, p.commercial_partner_id AS client_id, %(rank)s AS rank
@@ -264,6 +274,7 @@ class ResPartner(models.Model):
                   FULL JOIN received ON received.client_id = COALESCE(lines.client_id, payments.client_id)
                 """,
                 lines=self._client_hub_lines_sql(companies, clients),
+                lines_of_clients=self._client_hub_lines_of(clients),
                 companies=companies,
                 clients=tuple(clients.ids),
                 last=LAST_PAYMENTS,
